@@ -1,0 +1,45 @@
+export { APIPromise, type WithResponse } from "./api-promise.js";
+export type { DeleteManyFailure, DeleteManyOptions, DeleteManyProgress, DeleteManyResult } from "./bulk.js";
+export { APIClient, type DeleteResource, type PathIdOf, type ResourcesOf } from "./client.js";
+export {
+  type ClientOptions,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  isLoopbackHost,
+  type VendorClientOptions,
+  type VendorDefinition,
+} from "./config.js";
+export type { DeleteOptions, DeleteResult } from "./delete.js";
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  type APIErrorInit,
+  APIResponseValidationError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  InvalidArgumentError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  type ResponseHeaders,
+  SDKError,
+  UnprocessableEntityError,
+} from "./errors.js";
+export type { Logger, LogLevel } from "./logger.js";
+export type { Client } from "./openapi-fetch.js";
+export { MAX_RETRY_AFTER_MS } from "./retry.js";
+export type {
+  ApiSpec,
+  HttpMethod,
+  OperationSpec,
+  ParamSpec,
+  ResponseSpec,
+  SchemaSpec,
+  SecuritySpec,
+  ServerSpec,
+} from "./spec.js";
+export type { RequestOptions } from "./transport.js";

@@ -1,0 +1,37 @@
+/**
+ * A shared "not before" clock. Each call has its own; a bulk delete shares one across its workers
+ * so that one 429 slows the whole batch instead of each worker discovering the limit alone.
+ */
+import type { APIUserAbortError } from "./errors.js";
+
+/** Resolves after `ms`, or rejects at once when `signal` aborts. Leaves no timer behind. */
+export function sleep(ms: number, signal?: AbortSignal, abortError?: () => Error): Promise<void> {
+  if (ms <= 0 && !signal?.aborted) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const fail = () => reject(abortError ? abortError() : new Error("aborted"));
+    if (signal?.aborted) return fail();
+    const onAbort = () => {
+      clearTimeout(timer);
+      fail();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export class Pacer {
+  private resumeAt = 0;
+
+  /** Holds every user of this pacer for at least `ms` from now. */
+  pauseFor(ms: number): void {
+    this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
+  }
+
+  /** Waits until the pause (if any) is over. */
+  wait(signal: AbortSignal | undefined, abortError: () => APIUserAbortError): Promise<void> {
+    return sleep(this.resumeAt - Date.now(), signal, abortError);
+  }
+}

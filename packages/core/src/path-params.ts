@@ -1,0 +1,59 @@
+/**
+ * Path-parameter safety. openapi-fetch percent-encodes values but lets `.` and `..` through, and
+ * the URL parser then resolves them (openapi-fetch issue #2483): `id = ".."` would turn
+ * `DELETE /api/tokens/{id}` into `DELETE /api/`. Every value is checked here, before any request.
+ */
+import { InvalidArgumentError } from "./errors.js";
+import type { ParamSpec } from "./spec.js";
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return `a string of length ${value.length}`;
+  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : `the number ${value}`;
+  return value === null ? "null" : `a value of type ${typeof value}`;
+}
+
+/**
+ * Returns the value to substitute into the path template, or throws `InvalidArgumentError`.
+ * Integers must be non-negative safe integers (ids are never negative); strings must be non-empty,
+ * must not be `.` or `..`, and must not contain control characters or lone surrogates.
+ */
+export function checkPathParam(param: ParamSpec, value: unknown): string | number {
+  const refuse = (rule: string): never => {
+    throw new InvalidArgumentError(param.name, `Invalid \`${param.name}\`: expected ${rule}, got ${describe(value)}.`);
+  };
+  switch (param.type) {
+    case "integer":
+      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+        refuse("a non-negative safe integer");
+      }
+      return value as number;
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) refuse("a finite number");
+      return value as number;
+    case "boolean":
+      if (typeof value !== "boolean") refuse("a boolean");
+      return String(value);
+    default: {
+      if (typeof value !== "string" || value.length === 0) return refuse("a non-empty string");
+      if (value === "." || value === "..") return refuse('an id other than "." or ".."');
+      if (CONTROL_CHARS.test(value)) return refuse("a string without control characters");
+      if (!value.isWellFormed()) return refuse("a well-formed Unicode string");
+      return value;
+    }
+  }
+}
+
+/** Checks every path parameter of an operation; returns them keyed by name, ready for openapi-fetch. */
+export function checkPathParams(
+  params: readonly ParamSpec[],
+  values: Readonly<Record<string, unknown>>,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const param of params) {
+    if (param.in === "path") out[param.name] = checkPathParam(param, values[param.name]);
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+export {
+  type Handler,
+  type HandlerContext,
+  type Interceptor,
+  type RecordedRequest,
+  type Reply,
+  type SpecServer,
+  type SpecServerOptions,
+  specMessage,
+  startSpecServer,
+} from "./spec-server.js";

@@ -1,0 +1,248 @@
+/**
+ * A real HTTP server on 127.0.0.1 that serves the operations of a generated spec. It checks every
+ * incoming request against the spec (route, parameter types, security header, no stray body),
+ * records what it received with credentials redacted, and leaves the business rules to handlers.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { redactHeaders } from "../secrets.js";
+import type { ApiSpec, OperationSpec } from "../spec.js";
+
+export interface RecordedRequest {
+  readonly method: string;
+  /** The request target exactly as received, e.g. `/api/tokens/a%2Fb`. */
+  readonly target: string;
+  /** The matched operation, or `undefined` when no route matched. */
+  operationId: string | undefined;
+  /** Path parameters, percent-decoded. */
+  pathParams: Readonly<Record<string, string>>;
+  /** Request headers with credentials redacted. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly bodyLength: number;
+  /** Every way the request broke the spec; empty for a conforming request. */
+  violations: readonly string[];
+  /** The status the server answered with. */
+  status: number;
+}
+
+export interface HandlerContext {
+  readonly operation: OperationSpec;
+  readonly pathParams: Readonly<Record<string, string>>;
+  /** The credential with the scheme prefix removed; `undefined` when missing or malformed. */
+  readonly credential: string | undefined;
+  readonly request: IncomingMessage;
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export type Handler = (context: HandlerContext) => Reply;
+
+/** Takes over one request before routing: write the response (or destroy the socket) yourself. */
+export type Interceptor = (request: IncomingMessage, response: ServerResponse, record: RecordedRequest) => boolean;
+
+export interface SpecServerOptions {
+  readonly spec: ApiSpec;
+  readonly handlers: Readonly<Record<string, Handler>>;
+  /** The vendor's error body for a message, e.g. `{ success: false, error }`. */
+  readonly errorBody: (message: string) => unknown;
+  /** Port on 127.0.0.1; default 0 (any free port). */
+  readonly port?: number;
+  /** `Access-Control-Allow-Origin` value for browser tests; off by default. */
+  readonly cors?: string;
+}
+
+export interface SpecServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  /** Every request received, oldest first. */
+  readonly requests: RecordedRequest[];
+  /** The next `count` routed requests get `status` with the spec's error body, before any handler runs. */
+  failNext(status: number, count?: number): void;
+  /** Runs `interceptor` on each later request until it returns false. */
+  intercept(interceptor: Interceptor): void;
+  close(): Promise<void>;
+}
+
+interface Route {
+  readonly operation: OperationSpec;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+}
+
+function compileRoutes(spec: ApiSpec): Route[] {
+  return Object.values(spec.operations).map((operation) => {
+    const names: string[] = [];
+    const source = operation.path
+      .split(/(\{[^}]+\})/)
+      .map((part) => {
+        const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+        if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        names.push(name);
+        return "([^/]+)";
+      })
+      .join("");
+    return { operation, pattern: new RegExp(`^${source}$`), names };
+  });
+}
+
+/** The first spec message for a status: its example's `message`/`error`, else its description. */
+export function specMessage(operation: OperationSpec, status: number): string {
+  const response = operation.responses[String(status)];
+  const example = response?.example as { message?: unknown; error?: unknown } | undefined;
+  const fromExample = typeof example?.message === "string" ? example.message : example?.error;
+  return typeof fromExample === "string" ? fromExample : (response?.description ?? `HTTP ${status}`);
+}
+
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function checkParams(route: Route, values: Record<string, string>, request: IncomingMessage): string[] {
+  const violations: string[] = [];
+  for (const param of route.operation.params) {
+    if (param.in === "path") {
+      const value = values[param.name] ?? "";
+      if (param.type === "integer" && !/^-?\d+$/.test(value)) {
+        violations.push(`path parameter ${param.name} should be an integer, got "${value}"`);
+      }
+      if (value === "." || value === "..") violations.push(`path parameter ${param.name} is a dot segment`);
+    }
+    if (param.in === "header" && param.required && request.headers[param.name.toLowerCase()] === undefined) {
+      violations.push(`missing required header ${param.name}`);
+    }
+  }
+  return violations;
+}
+
+function credentialOf(spec: ApiSpec, request: IncomingMessage): string | undefined {
+  const raw = request.headers[spec.security.header.toLowerCase()];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  const { prefix } = spec.security;
+  if (!value?.toLowerCase().startsWith(prefix.toLowerCase())) return undefined;
+  const credential = value.slice(prefix.length);
+  return credential && !credential.toLowerCase().startsWith(prefix.trim().toLowerCase()) ? credential : undefined;
+}
+
+export async function startSpecServer(options: SpecServerOptions): Promise<SpecServer> {
+  const { spec, handlers, errorBody, cors } = options;
+  const routes = compileRoutes(spec);
+  const requests: RecordedRequest[] = [];
+  const failures: number[] = [];
+  let interceptor: Interceptor | undefined;
+
+  const send = (response: ServerResponse, record: RecordedRequest, reply: Reply) => {
+    record.status = reply.status;
+    const text = reply.body === undefined ? "" : JSON.stringify(reply.body);
+    response.writeHead(reply.status, {
+      ...(text ? { "content-type": "application/json" } : {}),
+      "content-length": Buffer.byteLength(text),
+      ...(cors ? { "access-control-allow-origin": cors } : {}),
+      ...reply.headers,
+    });
+    response.end(text);
+  };
+
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const target = request.url ?? "/";
+      const method = (request.method ?? "GET").toLowerCase();
+      const pathname = target.split("?")[0] ?? "/";
+      const bodyLength = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      const record: RecordedRequest = {
+        method: method.toUpperCase(),
+        target,
+        operationId: undefined,
+        pathParams: {},
+        headers: redactHeaders(request.headers as Record<string, string>),
+        bodyLength,
+        violations: [],
+        status: 0,
+      };
+      requests.push(record);
+
+      if (cors && method === "options") {
+        record.status = 204;
+        response.writeHead(204, {
+          "access-control-allow-origin": cors,
+          "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
+          "access-control-allow-headers": request.headers["access-control-request-headers"] ?? "*",
+          "access-control-max-age": "600",
+        });
+        response.end();
+        return;
+      }
+      if (interceptor && !interceptor(request, response, record)) interceptor = undefined;
+      if (response.headersSent || response.destroyed || request.socket.destroyed) return;
+
+      for (const route of routes) {
+        if (route.operation.method !== method) continue;
+        const match = route.pattern.exec(pathname);
+        if (!match) continue;
+        const pathParams: Record<string, string> = {};
+        const violations: string[] = [];
+        route.names.forEach((name, index) => {
+          const decoded = safeDecode(match[index + 1] ?? "");
+          if (decoded === undefined) violations.push(`path parameter ${name} is not valid percent-encoding`);
+          pathParams[name] = decoded ?? "";
+        });
+        violations.push(...checkParams(route, pathParams, request));
+        if (bodyLength > 0) violations.push(`${route.operation.operationId} takes no request body`);
+        record.operationId = route.operation.operationId;
+        record.pathParams = pathParams;
+        record.violations = violations;
+
+        const failWith = failures.shift();
+        if (failWith !== undefined) {
+          return send(response, record, { status: failWith, body: errorBody(specMessage(route.operation, failWith)) });
+        }
+        if (violations.length > 0) {
+          return send(response, record, {
+            status: 400,
+            body: errorBody(`Request does not match the spec: ${violations.join("; ")}`),
+          });
+        }
+        const handler = handlers[route.operation.operationId];
+        const context = { operation: route.operation, pathParams, credential: credentialOf(spec, request), request };
+        const reply = handler
+          ? handler(context)
+          : { status: 501, body: errorBody(`${route.operation.operationId} is not implemented by this test server`) };
+        return send(response, record, reply);
+      }
+      record.violations = [`no operation matches ${method.toUpperCase()} ${pathname}`];
+      send(response, record, { status: 404, body: errorBody("Not found") });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    failNext(status, count = 1) {
+      for (let i = 0; i < count; i++) failures.push(status);
+    },
+    intercept(next) {
+      interceptor = next;
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * The request pipeline: one call = up to `1 + maxRetries` attempts through openapi-fetch, each
+ * under its own timeout, with retry decisions from `retry.ts`. It returns the final HTTP response
+ * (success or not) and throws only when no response could be had.
+ */
+
+import type { ResolvedConfig } from "./config.js";
+import { checkMaxRetries, checkTimeout } from "./config.js";
+import { parseBody } from "./decode.js";
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "./errors.js";
+import type { Logger } from "./logger.js";
+import { type Client, createClient } from "./openapi-fetch.js";
+import { Pacer, sleep } from "./pacer.js";
+import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
+import { maskDeep, maskSecrets, redactHeaders } from "./secrets.js";
+import type { OperationSpec } from "./spec.js";
+
+/** Options accepted by every request. */
+export interface RequestOptions {
+  /** Aborts the call (and any pending retry) with `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds per attempt, overriding the client's `timeout`. */
+  timeout?: number | undefined;
+  /** Extra headers for this request. `Authorization` cannot be overridden here. */
+  headers?: Record<string, string> | undefined;
+  /** Overrides the client's `maxRetries` for this request. */
+  maxRetries?: number | undefined;
+}
+
+/** What a call ended with: the last response and what the earlier attempts left uncertain. */
+export interface CallOutcome {
+  readonly response: Response;
+  /** JSON when it parsed, else text, `undefined` when empty. Secrets masked. */
+  readonly body: unknown;
+  readonly attempts: number;
+  /**
+   * True when an earlier attempt may have been applied by the server without us seeing the
+   * answer (connection lost after sending, timeout, or 5xx).
+   */
+  readonly outcomeUnknownBefore: boolean;
+}
+
+export interface CallInit extends RequestOptions {
+  pathParams: Record<string, string | number>;
+  /** Shared back-off for bulk operations; a private one is used otherwise. */
+  pacer?: Pacer | undefined;
+}
+
+type UntypedRequest = (
+  method: string,
+  path: string,
+  init: Record<string, unknown>,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/** Error codes that prove the request never reached the server, so it cannot have been applied. */
+const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ConnectionRefused|UND_ERR_CONNECT_TIMEOUT/;
+
+function errorCode(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 4; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    parts.push(String(code ?? ""), String(message ?? ""));
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.join(" ");
+}
+
+export interface TransportInit extends ResolvedConfig {
+  fetch?: typeof globalThis.fetch | undefined;
+  headers?: Record<string, string> | undefined;
+  logger: Logger;
+}
+
+function withoutAuthorization(headers: Record<string, string>, authHeader: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() !== authHeader.toLowerCase()) out[name] = value;
+  }
+  return out;
+}
+
+export class Transport {
+  readonly raw: Client<object>;
+  private readonly request: UntypedRequest;
+  private readonly timeout: number;
+  private readonly maxRetries: number;
+  private readonly logger: Logger;
+  private readonly authHeader: string;
+  /** Masks the client's credentials in any text; the credentials live only in this closure. */
+  readonly mask: (text: string) => string;
+  readonly maskValue: (value: unknown) => unknown;
+
+  constructor(init: TransportInit, authHeader: string) {
+    const { secrets } = init;
+    this.mask = (text) => maskSecrets(text, secrets);
+    this.maskValue = (value) => maskDeep(value, secrets);
+    this.authHeader = authHeader;
+    this.timeout = init.timeout;
+    this.maxRetries = init.maxRetries;
+    this.logger = init.logger;
+    const customFetch = init.fetch;
+    this.raw = createClient<object>({
+      baseUrl: init.baseUrl,
+      // Look the global up per call so test tools that patch it later (msw) still take effect.
+      fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
+      headers: { ...withoutAuthorization(init.headers ?? {}, authHeader), [authHeader]: init.authorization },
+    });
+    this.request = this.raw.request as unknown as UntypedRequest;
+  }
+
+  async call(operation: OperationSpec, init: CallInit): Promise<CallOutcome> {
+    const method = operation.method.toUpperCase();
+    const { path } = operation;
+    const timeout = init.timeout === undefined ? this.timeout : checkTimeout(init.timeout);
+    const maxRetries = checkMaxRetries(init.maxRetries, this.maxRetries);
+    const headers = init.headers ? withoutAuthorization(init.headers, this.authHeader) : undefined;
+    const pacer = init.pacer ?? new Pacer();
+    const userSignal = init.signal;
+    const abortError = () => new APIUserAbortError({ message: "Request was aborted by the caller.", method, path });
+    let outcomeUnknown = false;
+
+    for (let attempt = 0; ; attempt++) {
+      await pacer.wait(userSignal, abortError);
+      const started = performance.now();
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeout);
+      const onUserAbort = () => controller.abort();
+      userSignal?.addEventListener("abort", onUserAbort, { once: true });
+      if (userSignal?.aborted) controller.abort();
+
+      let delayMs: number;
+      // A 429's delay goes through the pacer, so that in a bulk run every worker waits it out.
+      let delayViaPacer = false;
+      try {
+        const { data, error, response } = await this.request(method, path, {
+          params: { path: init.pathParams },
+          headers,
+          signal: controller.signal,
+          parseAs: "text",
+        });
+        // openapi-fetch hands error bodies over already JSON-parsed when it could; text otherwise.
+        const decoded =
+          response.ok || typeof error === "string" ? parseBody((response.ok ? data : error) as string) : error;
+        const body = this.maskValue(decoded);
+        const verdict = verdictForResponse(response.status, response.headers, attempt, maxRetries - attempt);
+        this.logAttempt(method, path, String(response.status), started, verdict, response.headers);
+        if (!verdict.retry) {
+          return { response, body, attempts: attempt + 1, outcomeUnknownBefore: outcomeUnknown };
+        }
+        if (response.status >= 500) outcomeUnknown = true;
+        delayMs = verdict.delayMs;
+        if (response.status === 429) {
+          pacer.pauseFor(delayMs);
+          delayViaPacer = true;
+        }
+      } catch (error) {
+        if (userSignal?.aborted) {
+          this.logger.info(`${method} ${path} aborted by the caller`);
+          throw abortError();
+        }
+        const code = errorCode(error);
+        const notSent = !timedOut && NOT_SENT.test(code);
+        const kind = timedOut
+          ? `timeout after ${timeout} ms`
+          : `connection error (${this.mask(code.trim() || "unknown")})`;
+        if (!notSent) outcomeUnknown = true;
+        const verdict = verdictForFailure(kind, attempt, maxRetries - attempt);
+        this.logAttempt(method, path, timedOut ? "timeout" : "connection error", started, verdict);
+        if (!verdict.retry) {
+          const ErrorClass = timedOut ? APIConnectionTimeoutError : APIConnectionError;
+          throw new ErrorClass({
+            message: timedOut ? `Request timed out after ${timeout} ms.` : `Connection error: ${kind}.`,
+            method,
+            path,
+            cause: timedOut ? undefined : error,
+          });
+        }
+        delayMs = verdict.delayMs;
+      } finally {
+        clearTimeout(timer);
+        userSignal?.removeEventListener("abort", onUserAbort);
+      }
+      if (!delayViaPacer) await sleep(delayMs, userSignal, abortError);
+    }
+  }
+
+  private logAttempt(
+    method: string,
+    path: string,
+    status: string,
+    started: number,
+    verdict: RetryVerdict,
+    headers?: Headers,
+  ): void {
+    const ms = Math.round(performance.now() - started);
+    const next = verdict.retry
+      ? `; retrying in ${Math.round(verdict.delayMs)} ms (${verdict.reason})`
+      : verdict.reason
+        ? `; not retrying (${verdict.reason})`
+        : "";
+    this.logger.info(`${method} ${path} → ${status} in ${ms} ms${next}`);
+    if (headers) this.logger.debug(`${method} ${path} response headers`, redactHeaders(headers));
+  }
+}

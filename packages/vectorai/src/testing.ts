@@ -1,0 +1,68 @@
+/**
+ * An in-memory VectorAI server on 127.0.0.1 for tests and demos. It follows the vendor docs:
+ * 403 while auth is disabled, 401 for a missing or unknown admin token, 404 for an unknown id,
+ * and the spec's example messages.
+ */
+import { type HandlerContext, type SpecServer, specMessage, startSpecServer } from "@sdkforge/core/testing";
+import { spec } from "./generated/spec.js";
+
+export interface VectorAIServerOptions {
+  /** The admin token the server accepts. Default `vdai_test_admin_token`. */
+  adminToken?: string;
+  /** Access-token ids that exist at start. Default `[12]`. */
+  tokenIds?: Iterable<number>;
+  /** Mirrors the server flag `auth_enabled`; when false the token API answers 403. Default true. */
+  authEnabled?: boolean;
+  port?: number;
+  /** `Access-Control-Allow-Origin` for browser tests. */
+  cors?: string;
+}
+
+export interface VectorAIServer extends SpecServer {
+  readonly adminToken: string;
+  /** Live state: ids that still exist. */
+  readonly tokenIds: Set<number>;
+  authEnabled: boolean;
+}
+
+const errorBody = (message: string) => ({ status: "error", message });
+
+export async function startVectorAIServer(options: VectorAIServerOptions = {}): Promise<VectorAIServer> {
+  const adminToken = options.adminToken ?? "vdai_test_admin_token";
+  const tokenIds = new Set(options.tokenIds ?? [12]);
+  const state = { authEnabled: options.authEnabled ?? true };
+
+  const deleteAccessToken = ({ operation, pathParams, credential }: HandlerContext) => {
+    const reply = (status: number) => ({
+      status,
+      body:
+        status === 200
+          ? { status: "success", message: specMessage(operation, 200) }
+          : errorBody(specMessage(operation, status)),
+    });
+    if (!state.authEnabled) return reply(403);
+    if (credential !== adminToken) return reply(401);
+    const id = Number(pathParams.token_id);
+    if (!tokenIds.delete(id)) return reply(404);
+    return reply(200);
+  };
+
+  const server = await startSpecServer({
+    spec,
+    errorBody,
+    handlers: { delete_access_token: deleteAccessToken },
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.cors === undefined ? {} : { cors: options.cors }),
+  });
+  return {
+    ...server,
+    adminToken,
+    tokenIds,
+    get authEnabled() {
+      return state.authEnabled;
+    },
+    set authEnabled(value: boolean) {
+      state.authEnabled = value;
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { packageBuild } from "../../.config/tsdown.ts";
+
+export default packageBuild({ index: "src/index.ts", testing: "src/testing.ts" });
