@@ -66,8 +66,12 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
-/** Header-safe credential: printable ASCII, no spaces. Checked without ever echoing the value. */
-function checkCredential(vendor: VendorDefinition, value: unknown): string {
+/**
+ * The header value with the scheme's prefix exactly once, however many times (and in whatever case)
+ * the caller already included it. The rest must be header-safe: printable ASCII without spaces.
+ * Checked without ever echoing the value.
+ */
+export function authorizationValue(vendor: VendorDefinition, value: unknown): string {
   const { option, env } = vendor.credential;
   if (value === undefined || value === null || value === "") {
     throw new InvalidArgumentError(
@@ -75,27 +79,19 @@ function checkCredential(vendor: VendorDefinition, value: unknown): string {
       `${vendor.name}: missing credentials. Pass the \`${option}\` option or set the ${env} environment variable.`,
     );
   }
-  if (typeof value !== "string" || !/^[\x21-\x7e]+$/.test(value.trim())) {
-    throw new InvalidArgumentError(
+  const invalid = () =>
+    new InvalidArgumentError(
       option,
-      `${vendor.name}: \`${option}\` must be a non-empty string of printable ASCII characters without spaces.`,
+      `${vendor.name}: \`${option}\` must be a string of printable ASCII characters without spaces (after any \`${vendor.spec.security.prefix.trim()}\` prefix).`,
     );
+  if (typeof value !== "string") throw invalid();
+  const { prefix } = vendor.spec.security;
+  const scheme = prefix.trim().toLowerCase();
+  let core = value.trim();
+  while (scheme && core.slice(0, scheme.length).toLowerCase() === scheme) {
+    core = core.slice(scheme.length).trimStart();
   }
-  return value.trim();
-}
-
-/** Builds the header value with the scheme's prefix exactly once, however many the caller included. */
-export function authorizationValue(prefix: string, credential: string): string {
-  let core = credential;
-  const lowerPrefix = prefix.trim().toLowerCase();
-  if (lowerPrefix) {
-    for (;;) {
-      const head = core.slice(0, lowerPrefix.length).toLowerCase();
-      if (head !== lowerPrefix) break;
-      core = core.slice(lowerPrefix.length).trimStart();
-    }
-  }
-  if (!core) throw new InvalidArgumentError("credential", "The credential is only a scheme prefix.");
+  if (!/^[\x21-\x7e]+$/.test(core)) throw invalid();
   return `${prefix}${core}`;
 }
 
@@ -171,19 +167,19 @@ export interface VendorClientOptions extends ClientOptions {
 }
 
 export function resolveConfig(vendor: VendorDefinition, options: VendorClientOptions): ResolvedConfig {
-  const credential = checkCredential(vendor, options.credential ?? readEnv(vendor.credential.env));
+  const credential = options.credential ?? readEnv(vendor.credential.env);
+  const authorization = authorizationValue(vendor, credential);
   const baseUrl = checkBaseUrl(
     vendor,
     resolveBaseUrl(vendor, options.baseUrl, options.region),
     options.allowInsecureHttp === true,
   );
   const { prefix } = vendor.spec.security;
-  const authorization = authorizationValue(prefix, credential);
   return {
     baseUrl,
     authorization,
     // Mask the header value, the string as given, and the bare key: a server may echo any of them.
-    secrets: [authorization, credential, authorization.slice(prefix.length)],
+    secrets: [authorization, String(credential).trim(), authorization.slice(prefix.length)],
     timeout: checkTimeout(options.timeout),
     maxRetries: checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES),
     logLevel: resolveLogLevel(vendor, options.logLevel),

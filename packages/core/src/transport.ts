@@ -100,13 +100,24 @@ export class Transport {
     this.maxRetries = init.maxRetries;
     this.logger = init.logger;
     const customFetch = init.fetch;
-    this.raw = createClient<object>({
+    const options = {
       baseUrl: init.baseUrl,
       // Look the global up per call so test tools that patch it later (msw) still take effect.
       fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
       headers: { ...withoutAuthorization(init.headers ?? {}, authHeader), [authHeader]: init.authorization },
+    };
+    // The helpers' client has no middleware: openapi-fetch skips that machinery entirely then.
+    this.request = createClient<object>(options).request as unknown as UntypedRequest;
+    // `raw` is for callers; a spec may declare the auth header as a parameter (VectorAI does), so
+    // a middleware makes sure whatever they pass there never replaces the client's credential.
+    this.raw = createClient<object>(options);
+    const { authorization } = init;
+    this.raw.use({
+      onRequest: ({ request }) => {
+        request.headers.set(authHeader, authorization);
+        return request;
+      },
     });
-    this.request = this.raw.request as unknown as UntypedRequest;
   }
 
   async call(operation: OperationSpec, init: CallInit): Promise<CallOutcome> {

@@ -1,4 +1,10 @@
 export {
+  type ScriptedReply,
+  type ScriptedRequest,
+  type ScriptedServer,
+  startScriptedServer,
+} from "./scripted-server.js";
+export {
   type Handler,
   type HandlerContext,
   type Interceptor,

@@ -1,0 +1,19 @@
+/**
+ * Compile-time behaviour, checked by `tsc` in the typecheck task: each `@ts-expect-error` line
+ * fails the build if the error it expects ever stops happening.
+ */
+import { expectTypeOf, it } from "vitest";
+import { Archil, type DeleteResult, type Region } from "../src/index.js";
+
+it("types regions and ids from the spec", () => {
+  expectTypeOf<Region>().toEqualTypeOf<"aws-us-east-1" | "aws-eu-west-1" | "aws-us-west-2" | "gcp-us-central1">();
+  const archil = new Archil({ apiKey: "key-types", region: "aws-us-west-2" });
+  expectTypeOf(archil.apiTokens.delete).parameter(0).toEqualTypeOf<string>();
+  expectTypeOf(archil.apiTokens.delete("x")).resolves.toEqualTypeOf<DeleteResult<string>>();
+  if (Math.random() > 2) {
+    // @ts-expect-error an unknown region does not compile.
+    void new Archil({ apiKey: "key-types", region: "mars-north-1" });
+    // @ts-expect-error the token id is a string (a hash) in the spec.
+    void archil.apiTokens.delete(12);
+  }
+});
