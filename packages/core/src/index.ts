@@ -42,4 +42,5 @@ export type {
   SecuritySpec,
   ServerSpec,
 } from "./spec.js";
+export { redactHeaders } from "./secrets.js";
 export type { RequestOptions } from "./transport.js";
