@@ -3,7 +3,13 @@
  * Every request and response is printed with credentials masked; any step that does not end the
  * way the vendor docs say makes the script exit 1.
  */
-import { Archil, AuthenticationError, InvalidArgumentError, NotFoundError, PermissionDeniedError } from "@sdkforge/archil";
+import {
+  Archil,
+  AuthenticationError,
+  InvalidArgumentError,
+  NotFoundError,
+  PermissionDeniedError,
+} from "@sdkforge/archil";
 import { startArchilServer } from "@sdkforge/archil/testing";
 import { redactHeaders, VectorAI } from "@sdkforge/vectorai";
 import { startVectorAIServer } from "@sdkforge/vectorai/testing";
@@ -26,31 +32,51 @@ const tracingFetch: typeof fetch = async (input, init) => {
 async function step(title: string, run: () => Promise<unknown>, expect: (outcome: unknown) => boolean): Promise<void> {
   console.log(`\n• ${title}`);
   const outcome = await run().catch((error: unknown) => error);
-  const shown =
-    outcome instanceof Error ? `${outcome.name}: ${outcome.message}` : JSON.stringify(outcome);
+  const shown = outcome instanceof Error ? `${outcome.name}: ${outcome.message}` : JSON.stringify(outcome);
   const ok = expect(outcome);
   if (!ok) failures++;
   console.log(`    ${ok ? "✔" : "✘ unexpected:"} ${shown}`);
 }
 
 const isResult = (fields: Record<string, unknown>) => (outcome: unknown) =>
-  !(outcome instanceof Error) && Object.entries(fields).every(([k, v]) => (outcome as Record<string, unknown>)[k] === v);
+  !(outcome instanceof Error) &&
+  Object.entries(fields).every(([k, v]) => (outcome as Record<string, unknown>)[k] === v);
 
 console.log("VectorAI DB — Authentication API");
 const vectoraiServer = await startVectorAIServer({ tokenIds: [12, 13] });
 try {
   const vectorai = new VectorAI({ token: vectoraiServer.adminToken, baseUrl: vectoraiServer.url, fetch: tracingFetch });
-  await step("delete access token 12", () => vectorai.accessTokens.delete(12), isResult({ id: 12, alreadyGone: false }));
-  await step("delete it again", () => vectorai.accessTokens.delete(12), (e) => e instanceof NotFoundError);
+  await step(
+    "delete access token 12",
+    () => vectorai.accessTokens.delete(12),
+    isResult({ id: 12, alreadyGone: false }),
+  );
+  await step(
+    "delete it again",
+    () => vectorai.accessTokens.delete(12),
+    (e) => e instanceof NotFoundError,
+  );
   await step(
     "delete it again with missingOk",
     () => vectorai.accessTokens.delete(12, { missingOk: true }),
     isResult({ alreadyGone: true }),
   );
-  const intruder = new VectorAI({ token: "vdai_not_the_admin_token", baseUrl: vectoraiServer.url, fetch: tracingFetch });
-  await step("a wrong token", () => intruder.accessTokens.delete(13), (e) => e instanceof AuthenticationError);
+  const intruder = new VectorAI({
+    token: "vdai_not_the_admin_token",
+    baseUrl: vectoraiServer.url,
+    fetch: tracingFetch,
+  });
+  await step(
+    "a wrong token",
+    () => intruder.accessTokens.delete(13),
+    (e) => e instanceof AuthenticationError,
+  );
   vectoraiServer.authEnabled = false;
-  await step("the server runs with auth_enabled=false", () => vectorai.accessTokens.delete(13), (e) => e instanceof PermissionDeniedError);
+  await step(
+    "the server runs with auth_enabled=false",
+    () => vectorai.accessTokens.delete(13),
+    (e) => e instanceof PermissionDeniedError,
+  );
   vectoraiServer.authEnabled = true;
   const sent = vectoraiServer.requests.length;
   await step(
@@ -81,15 +107,27 @@ try {
   // The key without its `key-` prefix: the SDK sends exactly one.
   const bareKey = archilServer.apiKey.replace(/^key-/, "");
   const archil = new Archil({ apiKey: bareKey, baseUrl: archilServer.url, fetch: tracingFetch });
-  await step("delete API token 9c0f2d1e7a", () => archil.apiTokens.delete("9c0f2d1e7a"), isResult({ alreadyGone: false }));
-  await step("delete it again", () => archil.apiTokens.delete("9c0f2d1e7a"), (e) => e instanceof NotFoundError);
+  await step(
+    "delete API token 9c0f2d1e7a",
+    () => archil.apiTokens.delete("9c0f2d1e7a"),
+    isResult({ alreadyGone: false }),
+  );
+  await step(
+    "delete it again",
+    () => archil.apiTokens.delete("9c0f2d1e7a"),
+    (e) => e instanceof NotFoundError,
+  );
   await step(
     "delete it again with missingOk",
     () => archil.apiTokens.delete("9c0f2d1e7a", { missingOk: true }),
     isResult({ alreadyGone: true }),
   );
   const intruder = new Archil({ apiKey: "key-not_the_right_key", baseUrl: archilServer.url, fetch: tracingFetch });
-  await step("a wrong key", () => intruder.apiTokens.delete("4b7e1a0c33"), (e) => e instanceof AuthenticationError);
+  await step(
+    "a wrong key",
+    () => intruder.apiTokens.delete("4b7e1a0c33"),
+    (e) => e instanceof AuthenticationError,
+  );
   await step(
     'an id of ".." (would escape /api/tokens/)',
     () => archil.apiTokens.delete(".."),

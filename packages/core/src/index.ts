@@ -32,6 +32,7 @@ export {
 export type { Logger, LogLevel } from "./logger.js";
 export type { Client } from "./openapi-fetch.js";
 export { MAX_RETRY_AFTER_MS } from "./retry.js";
+export { redactHeaders } from "./secrets.js";
 export type {
   ApiSpec,
   HttpMethod,
@@ -42,5 +43,4 @@ export type {
   SecuritySpec,
   ServerSpec,
 } from "./spec.js";
-export { redactHeaders } from "./secrets.js";
 export type { RequestOptions } from "./transport.js";
