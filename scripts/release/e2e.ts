@@ -1,0 +1,64 @@
+/**
+ * `pnpm test:release`: a release rehearsal against a real registry. Starts a throwaway Verdaccio on
+ * 127.0.0.1, versions and publishes the packages through changesets from a temporary copy of the
+ * workspace (three rounds, see release-rounds.ts), then installs them with plain npm into fresh
+ * consumer projects outside the workspace (see consumers.ts). Expects built packages (`pnpm build`).
+ * The registry and every temporary folder are gone when this exits, failed or not.
+ */
+import { rmSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CURRENT_TYPESCRIPT, checkConsumer, installTools, OLDEST_TYPESCRIPT } from "./consumers.ts";
+import { type LocalRegistry, startLocalRegistry } from "./local-registry.ts";
+import { runReleaseRounds } from "./release-rounds.ts";
+import { copyWorkspace, publishablePackages } from "./workspace-copy.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const started = performance.now();
+const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+async function installedVersion(name: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(root, "node_modules", name, "package.json"), "utf8"));
+  return (manifest as { version: string }).version;
+}
+
+const work = await mkdtemp(join(tmpdir(), "sdkforge-release-"));
+// Interrupted (Ctrl-C, a CI timeout): the in-process registry dies with us; the files must go too.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+let registry: LocalRegistry | undefined;
+try {
+  registry = await startLocalRegistry(join(work, "registry"));
+  console.log(`release rehearsal: local registry at ${registry.url}`);
+  // Compilers download while the packages are published.
+  const tools = installTools(join(work, "tools"), await installedVersion("esbuild"));
+  tools.catch(() => {});
+
+  const packages = await publishablePackages(root);
+  const repo = join(work, "repo");
+  await copyWorkspace(root, repo);
+  const versions = await runReleaseRounds(repo, registry, packages);
+  console.log(`release rehearsal: three changesets releases published and checked (${seconds()})`);
+
+  const typesNode = await installedVersion("@types/node");
+  const kinds = ["esm", "cjs", "bundled"] as const;
+  const url = registry.url;
+  const results = await Promise.all(
+    kinds.map((kind) => checkConsumer(join(work, "consumers", kind), kind, url, versions, typesNode, tools)),
+  );
+  kinds.forEach((kind, index) => {
+    console.log(`  consumer ${kind}: ${(results[index] ?? []).join("; ")}`);
+  });
+  console.log(
+    `release rehearsal passed: TypeScript ${OLDEST_TYPESCRIPT} and ${CURRENT_TYPESCRIPT}, 3 consumers (${seconds()})`,
+  );
+} finally {
+  await registry?.close();
+  await rm(work, { recursive: true, force: true });
+}
