@@ -50,10 +50,13 @@ async function hasPendingChangesets(repo: string): Promise<boolean> {
 }
 
 async function versionAndPublish(
+  title: string,
   repo: string,
   registry: LocalRegistry,
   packages: readonly PublishablePackage[],
 ): Promise<Versions> {
+  const previous = await readVersions(repo, packages);
+  const started = performance.now();
   await run("pnpm", ["version-packages"], { cwd: repo, env: cleanEnv() });
   // changesets picks the registry from npm_config_registry for both `npm info` and `pnpm publish`;
   // the publish token comes from a user config that exists only for this rehearsal.
@@ -61,7 +64,13 @@ async function versionAndPublish(
     cwd: repo,
     env: cleanEnv({ npm_config_registry: registry.url, npm_config_userconfig: registry.npmrc }),
   });
-  return readVersions(repo, packages);
+  const versions = await readVersions(repo, packages);
+  const newlyPublished = Object.entries(versions).filter(([name, version]) => previous[name] !== version);
+  console.log(
+    `  ${title}: published ${newlyPublished.map(([name, version]) => `${name}@${version}`).join(", ")}` +
+      ` (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  return versions;
 }
 
 async function dependencyOnCore(registry: LocalRegistry, name: string, version: string): Promise<string | undefined> {
@@ -93,7 +102,7 @@ export async function runReleaseRounds(
       "Rehearsal.",
     );
   }
-  const first = await versionAndPublish(repo, registry, packages);
+  const first = await versionAndPublish("round 1, first release", repo, registry, packages);
   let published = await publishedVersions();
   for (const { name, folder } of packages) {
     const version = first[name] ?? "";
@@ -107,7 +116,7 @@ export async function runReleaseRounds(
 
   // Round 2: a fix in one vendor package republishes that package only.
   await addChangeset(repo, "rehearsal-vectorai-fix.md", { [VECTORAI]: "patch" }, "Rehearsal: a VectorAI-only fix.");
-  const second = await versionAndPublish(repo, registry, packages);
+  const second = await versionAndPublish("round 2, VectorAI-only fix", repo, registry, packages);
   published = await publishedVersions();
   check(second[VECTORAI] !== first[VECTORAI], "round 2: VectorAI got a new version");
   sameList(published[VECTORAI] ?? [], [first[VECTORAI] ?? "", second[VECTORAI] ?? ""], "round 2: VectorAI versions");
@@ -117,7 +126,7 @@ export async function runReleaseRounds(
   // Round 3: a core release outside the vendors' `^` range carries both vendors along.
   const breaking: Bump = (first[CORE] ?? "").startsWith("0.") ? "minor" : "major";
   await addChangeset(repo, "rehearsal-core-break.md", { [CORE]: breaking }, "Rehearsal: a breaking core change.");
-  const third = await versionAndPublish(repo, registry, packages);
+  const third = await versionAndPublish("round 3, breaking core release", repo, registry, packages);
   published = await publishedVersions();
   sameList(published[CORE] ?? [], [first[CORE] ?? "", third[CORE] ?? ""], "round 3: core versions");
   sameList(published[ARCHIL] ?? [], [first[ARCHIL] ?? "", third[ARCHIL] ?? ""], "round 3: Archil versions");
@@ -133,9 +142,6 @@ export async function runReleaseRounds(
   const { stdout: tags } = await run("git", ["tag", "--list"], { cwd: repo, env: cleanEnv() });
   for (const name of names) {
     check(tags.includes(`${name}@${third[name]}`), `changeset publish tagged ${name}@${third[name]}`);
-  }
-  for (const round of [first, second, third]) {
-    console.log(`  released ${names.map((name) => `${name}@${round[name]}`).join(", ")}`);
   }
   return third;
 }
