@@ -33,11 +33,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 let registry: LocalRegistry | undefined;
+let tools: ReturnType<typeof installTools> | undefined;
 try {
   registry = await startLocalRegistry(join(work, "registry"));
   console.log(`release rehearsal: local registry at ${registry.url}`);
   // Compilers download while the packages are published.
-  const tools = installTools(join(work, "tools"), await installedVersion("esbuild"));
+  tools = installTools(join(work, "tools"), await installedVersion("esbuild"));
   tools.catch(() => {});
 
   const packages = await publishablePackages(root);
@@ -49,16 +50,27 @@ try {
   const typesNode = await installedVersion("@types/node");
   const kinds = ["esm", "cjs", "bundled"] as const;
   const url = registry.url;
-  const results = await Promise.all(
-    kinds.map((kind) => checkConsumer(join(work, "consumers", kind), kind, url, versions, typesNode, tools)),
+  const pending = tools;
+  // allSettled: a failing consumer must not leave the others writing while the folder is removed.
+  const results = await Promise.allSettled(
+    kinds.map((kind) => checkConsumer(join(work, "consumers", kind), kind, url, versions, typesNode, pending)),
   );
-  kinds.forEach((kind, index) => {
-    console.log(`  consumer ${kind}: ${(results[index] ?? []).join("; ")}`);
+  const failures: unknown[] = [];
+  results.forEach((result, index) => {
+    if (result.status === "fulfilled") console.log(`  consumer ${kinds[index]}: ${result.value.join("; ")}`);
+    else failures.push(result.reason);
   });
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} consumer project(s) failed`);
   console.log(
     `release rehearsal passed: TypeScript ${OLDEST_TYPESCRIPT} and ${CURRENT_TYPESCRIPT}, 3 consumers (${seconds()})`,
   );
+} catch (error) {
+  for (const cause of error instanceof AggregateError ? error.errors : [error]) {
+    console.error(`release rehearsal failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+  process.exitCode = 1;
 } finally {
+  await tools?.catch(() => {});
   await registry?.close();
-  await rm(work, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true, maxRetries: 3 });
 }
