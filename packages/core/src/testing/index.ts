@@ -1,4 +1,8 @@
+export { type FaultOptions, faults } from "./faults.js";
 export {
+  type Fault,
+  type FaultContext,
+  type FaultPolicy,
   type Handler,
   type HandlerContext,
   type Interceptor,
