@@ -69,6 +69,21 @@ export const faults = {
     return fault("body stall", options.applies ?? true, (context) => sendHalf(context, () => {}));
   },
 
+  /**
+   * Sends headers, then one byte of the body every `intervalMs`, for as long as the client listens:
+   * each chunk comes well inside any timeout, the whole body never does.
+   */
+  trickleBody(intervalMs = 50, options: FaultOptions = {}): Fault {
+    return fault("body trickles", options.applies ?? true, (context) => {
+      const { headers, body } = context.encode(replyOf(context));
+      const { response } = context;
+      context.record.status = replyOf(context).status;
+      response.writeHead(context.record.status, { ...headers, "content-length": body.length + 1_000_000 });
+      const timer = setInterval(() => response.write(" "), intervalMs);
+      response.once("close", () => clearInterval(timer));
+    });
+  },
+
   /** Answers `status` with the operation's error body shape from `errorBody`, without performing the request. */
   status(status: number, options: FaultOptions = {}): Fault {
     return fault(`status ${status}`, options.applies ?? false, (context) => {
