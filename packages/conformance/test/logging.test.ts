@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { attemptLines, captureLogs, expectNoSecrets, settle } from "./harness.js";
 import { VENDORS, type VendorServer } from "./vendors.js";
 
-const escape = (text: string) => text.replace(/[{}]/g, "\\$&");
+const escapeBraces = (text: string) => text.replace(/[{}]/g, "\\$&");
 
 describe.each(VENDORS)("$name", (vendor) => {
   let running: VendorServer;
@@ -36,7 +36,7 @@ describe.each(VENDORS)("$name", (vendor) => {
     return { outcome, lines, attempts: attemptLines(lines).map((line) => line.text) };
   }
 
-  const line = (rest: string) => new RegExp(`^DELETE ${escape(vendor.pathTemplate)} → ${rest}$`);
+  const line = (rest: string) => new RegExp(`^DELETE ${escapeBraces(vendor.pathTemplate)} → ${rest}$`);
 
   test("one line per attempt: status, duration and the retry reason", async () => {
     running.server.injectFault(faults.status(503));
