@@ -5,7 +5,7 @@
  */
 import { NotFoundError } from "@sdkforge/core";
 import { faults } from "@sdkforge/core/testing";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { settle } from "./harness.js";
 import { VENDORS, type VendorServer } from "./vendors.js";
 
@@ -15,6 +15,8 @@ describe.each(VENDORS)("$name", (vendor) => {
     running = await vendor.start([]);
   });
   afterAll(() => running.server.close());
+  // A fault whose request was never sent must not hit the next test.
+  afterEach(() => running.server.clearFaults());
 
   const client = (options: { maxRetries?: number } = {}) =>
     vendor.resource({ baseUrl: running.server.url, logLevel: "off", ...options });

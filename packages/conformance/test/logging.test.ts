@@ -18,6 +18,8 @@ describe.each(VENDORS)("$name", (vendor) => {
   afterAll(() => running.server.close());
   afterEach(() => {
     delete process.env[vendor.logEnv];
+    // A fault whose request was never sent (an early abort) must not hit the next test.
+    running.server.clearFaults();
   });
 
   /** Extra headers a caller might send: none of their values may be logged either. */

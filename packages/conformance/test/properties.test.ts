@@ -10,7 +10,47 @@ import { InvalidArgumentError } from "@sdkforge/core";
 import * as fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { settle } from "./harness.js";
-import { type AnyDeleteResource, VENDORS, type VendorServer } from "./vendors.js";
+import { type AnyDeleteResource, VENDORS, type VendorServer, type VendorUnderTest } from "./vendors.js";
+
+/** Strings that look like path tricks, mixed in with the random ones. */
+const TRICKY_STRINGS = [
+  ".",
+  "..",
+  "...",
+  "/",
+  "a/b",
+  "../x",
+  "%2e%2e",
+  "%2F",
+  "%",
+  "?",
+  "#",
+  "a?b=c",
+  "a#b",
+  " ",
+  "\\",
+];
+
+/** Any value a caller might pass as an id, weighted towards each vendor's own id type. */
+const ANY_ID: Readonly<Record<VendorUnderTest["name"], fc.Arbitrary<unknown>>> = {
+  VectorAI: fc.oneof(
+    fc.nat(),
+    fc.maxSafeNat(),
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(-0, 2 ** 53, -1, Number.NaN, Number.MAX_SAFE_INTEGER),
+    fc.string(),
+    fc.anything(),
+  ),
+  Archil: fc.oneof(
+    fc.string(),
+    fc.string({ unit: "binary" }),
+    fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) }),
+    fc.constantFrom(...TRICKY_STRINGS),
+    fc.array(fc.constantFrom(".", "/", "%", "a", "2", "e", "F"), { maxLength: 8 }).map((parts) => parts.join("")),
+    fc.anything(),
+  ),
+};
 
 const RUNS = Number(process.env.SDKFORGE_FUZZ_RUNS ?? 1_000);
 const SEED = process.env.SDKFORGE_FUZZ_SEED === undefined ? undefined : Number(process.env.SDKFORGE_FUZZ_SEED);
@@ -29,7 +69,7 @@ describe.each(VENDORS)("$name", (vendor) => {
     let sent = 0;
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(vendor.anyId, async (id) => {
+      fc.asyncProperty(ANY_ID[vendor.name], async (id) => {
         const before = running.server.requests.length;
         const outcome = await settle(() => resource.delete(id, { missingOk: true }));
         const requests = running.server.requests.slice(before);

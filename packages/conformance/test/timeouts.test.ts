@@ -173,11 +173,12 @@ describe.each(VENDORS)("$name", (vendor) => {
       const ok = await oneCallInChild({ baseUrl: running.server.url, id: ids[0], timeout: 60_000 });
       expect(ok.report.settled).toBe("resolved");
 
-      running.server.injectFault(faults.stallHeaders({ applies: false }));
+      // Policies, not queued faults: on a busy machine the abort may come before the request is sent,
+      // and a fault left queued would then hit the next child instead.
+      running.server.setFaultPolicy(() => faults.stallHeaders({ applies: false }));
       const timedOut = await oneCallInChild({ baseUrl: running.server.url, id: ids[1], timeout: 300 });
       expect(timedOut.report).toEqual({ settled: "rejected", error: "APIConnectionTimeoutError" });
 
-      running.server.injectFault(faults.stallHeaders({ applies: false }));
       const aborted = await oneCallInChild({
         baseUrl: running.server.url,
         id: ids[2],
@@ -186,9 +187,10 @@ describe.each(VENDORS)("$name", (vendor) => {
       });
       expect(aborted.report).toEqual({ settled: "rejected", error: "APIUserAbortError" });
 
-      running.server.injectFault(faults.dropConnection({ applies: false }));
+      running.server.setFaultPolicy(() => faults.dropConnection({ applies: false }));
       const dropped = await oneCallInChild({ baseUrl: running.server.url, id: ids[2], timeout: 60_000 });
       expect(dropped.report).toEqual({ settled: "rejected", error: "APIConnectionError" });
+      running.server.clearFaults();
 
       // A leaked attempt timer would hold the process for the 60 s timeout (the guard kills it at 15 s).
       // Node's own exit after a fetch takes tens of ms, several hundred on a loaded machine.

@@ -4,6 +4,7 @@
  * produces now and then: proxies answering with HTML, load balancers cutting connections, rate
  * limiters, servers that performed a delete and died before saying so.
  */
+import { STATUS_CODES } from "node:http";
 import type { Fault, FaultContext, Reply } from "./spec-server.js";
 
 /** Sends `body` verbatim (not JSON-encoded) with the given status and headers. */
@@ -37,9 +38,14 @@ function fault(name: string, applies: boolean, deliver: (context: FaultContext) 
   return { name, applies, deliver };
 }
 
-const HTML_ERROR_PAGE = (status: number, title: string) =>
-  `<!DOCTYPE html>\n<html><head><title>${status} ${title}</title></head>` +
-  `<body><center><h1>${status} ${title}</h1></center><hr><center>nginx</center></body></html>\n`;
+/** An nginx-style error page, titled with the status and its reason phrase. */
+const HTML_ERROR_PAGE = (status: number) => {
+  const title = `${status} ${STATUS_CODES[status] ?? "Error"}`;
+  return (
+    `<!DOCTYPE html>\n<html><head><title>${title}</title></head>` +
+    `<body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>\n`
+  );
+};
 
 export const faults = {
   /** Closes the connection without a byte of response. By default the request was performed first. */
@@ -84,7 +90,7 @@ export const faults = {
     });
   },
 
-  /** Answers `status` with the operation's error body shape from `errorBody`, without performing the request. */
+  /** Answers `status` with the vendor's error body, without performing the request (unless `applies`). */
   status(status: number, options: FaultOptions = {}): Fault {
     return fault(`status ${status}`, options.applies ?? false, (context) => {
       context.send({ status, body: context.errorBody(`Injected ${status}`) });
@@ -123,7 +129,7 @@ export const faults = {
   /** A proxy's HTML error page (default 502 Bad Gateway). */
   htmlErrorPage(status = 502, options: FaultOptions = {}): Fault {
     return fault(`HTML ${status} page`, options.applies ?? false, (context) => {
-      sendRaw(context, status, HTML_ERROR_PAGE(status, "Bad Gateway"), { "content-type": "text/html" });
+      sendRaw(context, status, HTML_ERROR_PAGE(status), { "content-type": "text/html" });
     });
   },
 
@@ -149,7 +155,7 @@ export const faults = {
   /** A huge error page (default 10 MB, status 500): the client must read, clip and survive it. */
   hugeBody(bytes = 10 * 1024 * 1024, status = 500, options: FaultOptions = {}): Fault {
     return fault(`${Math.round(bytes / 1024 / 1024)} MB body`, options.applies ?? false, (context) => {
-      const head = Buffer.from(HTML_ERROR_PAGE(status, "Internal Server Error"));
+      const head = Buffer.from(HTML_ERROR_PAGE(status));
       const body = Buffer.alloc(Math.max(bytes, head.length), " ");
       head.copy(body);
       sendRaw(context, status, body, { "content-type": "text/html" });

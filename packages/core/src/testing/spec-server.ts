@@ -103,6 +103,8 @@ export interface SpecServer {
   injectFault(fault: Fault, count?: number): void;
   /** Consulted for every routed request once the injected faults are used up; `undefined` removes it. */
   setFaultPolicy(policy: FaultPolicy | undefined): void;
+  /** Drops injected faults not yet used (a request that was never sent leaves its fault queued), the policy and `failNext`. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -303,6 +305,11 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
     },
     setFaultPolicy(policy) {
       faultPolicy = policy;
+    },
+    clearFaults() {
+      injected.length = 0;
+      failures.length = 0;
+      faultPolicy = undefined;
     },
     close() {
       return new Promise<void>((resolve) => {
