@@ -6,6 +6,9 @@
 import { type HandlerContext, type SpecServer, specMessage, startSpecServer } from "@sdkforge/core/testing";
 import { spec } from "./generated/spec.js";
 
+// Fault injection works on this server as on any spec server; re-exported so tests need only this package.
+export { type Fault, type FaultOptions, faults } from "@sdkforge/core/testing";
+
 export interface ArchilServerOptions {
   /** The API key the server accepts, with its `key-` prefix. Default `key-test_archil_api_key`. */
   apiKey?: string;

@@ -99,10 +99,14 @@ export type Unwrapped =
   | { readonly kind: "refused"; readonly message: string }
   | { readonly kind: "invalid"; readonly problem: string };
 
-/** Checks a 2xx body against the spec's schema and unwraps an envelope; `success: false` is a refusal. */
+/**
+ * Checks a 2xx body against the spec's schema and unwraps an envelope. `success: false` is a
+ * refusal whatever the schema: a body that says it failed is never taken for a success, even from
+ * a vendor whose schema (having no required fields) would accept it.
+ */
 export function unwrapSuccess(schema: SchemaSpec | undefined, body: unknown): Unwrapped {
   if (body === undefined) return { kind: "data", data: undefined };
-  if (isEnvelope(schema) && body && typeof body === "object" && (body as { success?: unknown }).success === false) {
+  if (body && typeof body === "object" && (body as { success?: unknown }).success === false) {
     return { kind: "refused", message: messageFromBody(body) ?? "the server reported success: false" };
   }
   if (typeof body === "string") return { kind: "invalid", problem: `body is not JSON: ${clip(body).slice(0, 80)}` };

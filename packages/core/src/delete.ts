@@ -63,7 +63,8 @@ export async function performDelete<Id>(
       const data = { id, message: messageOf(result.data), alreadyGone: false, confirmedByRetry: false };
       return { data, response };
     }
-    const init = { status: response.status, body, method, path: operation.path, ...responseMeta(response) };
+    const meta = responseMeta(response, transport.mask);
+    const init = { status: response.status, body, method, path: operation.path, ...meta };
     if (result.kind === "refused") throw new APIError({ ...init, message: transport.mask(result.message) });
     throw new APIResponseValidationError({
       ...init,

@@ -7,9 +7,12 @@ import type { CallOutcome } from "./transport.js";
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "cf-ray"];
 
-export function responseMeta(response: Response): { headers: ResponseHeaders; requestId: string | undefined } {
+export function responseMeta(
+  response: Response,
+  mask: (text: string) => string,
+): { headers: ResponseHeaders; requestId: string | undefined } {
   const requestId = REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find((value) => value);
-  return { headers: redactHeaders(response.headers), requestId: requestId ?? undefined };
+  return { headers: redactHeaders(response.headers, mask), requestId: requestId ? mask(requestId) : undefined };
 }
 
 export function errorFromResponse(
@@ -25,7 +28,7 @@ export function errorFromResponse(
     body,
     method,
     path,
-    ...responseMeta(response),
+    ...responseMeta(response, mask),
   };
   if (response.status === 429) {
     const delay = serverRetryDelay(response.headers);

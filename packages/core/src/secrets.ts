@@ -26,13 +26,13 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** Deep copy of a decoded body with secrets masked in every string. */
+/** Deep copy of a decoded body with secrets masked in every string, object keys included. */
 export function maskDeep(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === "string") return maskSecrets(value, secrets);
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, secrets));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = maskDeep(item, secrets);
+    for (const [key, item] of Object.entries(value)) out[maskSecrets(key, secrets)] = maskDeep(item, secrets);
     return out;
   }
   return value;
@@ -44,13 +44,19 @@ export function redactHeaderValue(value: string): string {
   return `${scheme?.[1] ?? ""}${MASK}`;
 }
 
-/** A header map safe to print: sensitive values become `***`. */
-export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
+/**
+ * A header map safe to print: sensitive values become `***`, and `mask` (the client's credential
+ * masker) runs over the rest, since a server may echo a credential in any header.
+ */
+export function redactHeaders(
+  headers: Headers | Record<string, string>,
+  mask: (text: string) => string = (text) => text,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
-    out[lower] = SENSITIVE_HEADERS.has(lower) ? redactHeaderValue(value) : value;
+    out[lower] = SENSITIVE_HEADERS.has(lower) ? redactHeaderValue(value) : mask(value);
   }
   return out;
 }

@@ -171,7 +171,7 @@ export class Transport {
         }
       } catch (error) {
         if (userSignal?.aborted) {
-          this.logger.info(`${method} ${path} aborted by the caller`);
+          this.logAttempt(method, path, "aborted", started, { retry: false, reason: "aborted by the caller" });
           throw abortError();
         }
         const code = errorCode(error);
@@ -215,6 +215,6 @@ export class Transport {
         ? `; not retrying (${verdict.reason})`
         : "";
     this.logger.info(`${method} ${path} → ${status} in ${ms} ms${next}`);
-    if (headers) this.logger.debug(`${method} ${path} response headers`, redactHeaders(headers));
+    if (headers) this.logger.debug(`${method} ${path} response headers`, redactHeaders(headers, this.mask));
   }
 }

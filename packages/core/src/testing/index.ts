@@ -1,3 +1,4 @@
+export { type FaultOptions, faults } from "./faults.js";
 export {
   type ScriptedReply,
   type ScriptedRequest,
@@ -5,6 +6,9 @@ export {
   startScriptedServer,
 } from "./scripted-server.js";
 export {
+  type Fault,
+  type FaultContext,
+  type FaultPolicy,
   type Handler,
   type HandlerContext,
   type Interceptor,

@@ -16,13 +16,19 @@ export interface RecordedRequest {
   operationId: string | undefined;
   /** Path parameters, percent-decoded. */
   pathParams: Readonly<Record<string, string>>;
+  /** When the request was complete, on the `performance.now()` clock of the server's process. */
+  readonly receivedAt: number;
   /** Request headers with credentials redacted. */
   readonly headers: Readonly<Record<string, string>>;
   readonly bodyLength: number;
   /** Every way the request broke the spec; empty for a conforming request. */
   violations: readonly string[];
-  /** The status the server answered with. */
+  /** The status the server answered with; 0 when no status line was sent (a dropped or stalled connection). */
   status: number;
+  /** The name of the fault injected into this request's response, if any. */
+  fault: string | undefined;
+  /** Whether the handler ran, i.e. the request took effect on the server's state. */
+  applied: boolean;
 }
 
 export interface HandlerContext {
@@ -44,6 +50,35 @@ export type Handler = (context: HandlerContext) => Reply;
 /** Takes over one request before routing: write the response (or destroy the socket) yourself. */
 export type Interceptor = (request: IncomingMessage, response: ServerResponse, record: RecordedRequest) => boolean;
 
+/** What a fault gets to work with once a request has been routed (and, if it asked, handled). */
+export interface FaultContext {
+  readonly response: ServerResponse;
+  readonly record: RecordedRequest;
+  /** The handler's reply when the fault `applies`, otherwise `undefined`. */
+  readonly reply: Reply | undefined;
+  /** Writes a reply the way the server normally would (JSON body, content-length). */
+  send(reply: Reply): void;
+  /** The vendor's error body for a message, as the server uses it. */
+  errorBody(message: string): unknown;
+  /** The bytes and headers of a reply as the server would send them, for faults that cut it short. */
+  encode(reply: Reply): { readonly headers: Record<string, string | number>; readonly body: Buffer };
+}
+
+/**
+ * A misbehaviour of the server for one routed request. `applies` says whether the request takes
+ * effect first (the handler runs and changes state) — the case a client cannot tell from the
+ * outside, e.g. a connection lost after a delete was performed.
+ */
+export interface Fault {
+  readonly name: string;
+  readonly applies: boolean;
+  /** Sends (or withholds) the response. Leaving it unanswered holds the socket until the client or `close()` ends it. */
+  deliver(context: FaultContext): void;
+}
+
+/** Chooses a fault for a routed request, or `undefined` to serve it normally. */
+export type FaultPolicy = (record: RecordedRequest) => Fault | undefined;
+
 export interface SpecServerOptions {
   readonly spec: ApiSpec;
   readonly handlers: Readonly<Record<string, Handler>>;
@@ -64,6 +99,12 @@ export interface SpecServer {
   failNext(status: number, count?: number): void;
   /** Runs `interceptor` on each later request until it returns false. */
   intercept(interceptor: Interceptor): void;
+  /** The next `count` routed requests suffer `fault` (before any `faultPolicy`). */
+  injectFault(fault: Fault, count?: number): void;
+  /** Consulted for every routed request once the injected faults are used up; `undefined` removes it. */
+  setFaultPolicy(policy: FaultPolicy | undefined): void;
+  /** Drops injected faults not yet used (a request that was never sent leaves its fault queued), the policy and `failNext`. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -136,18 +177,26 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
   const routes = compileRoutes(spec);
   const requests: RecordedRequest[] = [];
   const failures: number[] = [];
+  const injected: Fault[] = [];
+  let faultPolicy: FaultPolicy | undefined;
   let interceptor: Interceptor | undefined;
+
+  const encode = (reply: Reply) => {
+    const body = Buffer.from(reply.body === undefined ? "" : JSON.stringify(reply.body));
+    const headers: Record<string, string | number> = {
+      ...(body.length > 0 ? { "content-type": "application/json" } : {}),
+      "content-length": body.length,
+      ...(cors ? { "access-control-allow-origin": cors } : {}),
+      ...reply.headers,
+    };
+    return { headers, body };
+  };
 
   const send = (response: ServerResponse, record: RecordedRequest, reply: Reply) => {
     record.status = reply.status;
-    const text = reply.body === undefined ? "" : JSON.stringify(reply.body);
-    response.writeHead(reply.status, {
-      ...(text ? { "content-type": "application/json" } : {}),
-      "content-length": Buffer.byteLength(text),
-      ...(cors ? { "access-control-allow-origin": cors } : {}),
-      ...reply.headers,
-    });
-    response.end(text);
+    const { headers, body } = encode(reply);
+    response.writeHead(reply.status, headers);
+    response.end(body);
   };
 
   const server = createServer((request, response) => {
@@ -163,10 +212,13 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
         target,
         operationId: undefined,
         pathParams: {},
+        receivedAt: performance.now(),
         headers: redactHeaders(request.headers as Record<string, string>),
         bodyLength,
         violations: [],
         status: 0,
+        fault: undefined,
+        applied: false,
       };
       requests.push(record);
 
@@ -213,10 +265,20 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
         }
         const handler = handlers[route.operation.operationId];
         const context = { operation: route.operation, pathParams, credential: credentialOf(spec, request), request };
-        const reply = handler
-          ? handler(context)
-          : { status: 501, body: errorBody(`${route.operation.operationId} is not implemented by this test server`) };
-        return send(response, record, reply);
+        const handle = (): Reply => {
+          record.applied = handler !== undefined;
+          return handler
+            ? handler(context)
+            : { status: 501, body: errorBody(`${route.operation.operationId} is not implemented by this test server`) };
+        };
+        const fault = injected.shift() ?? faultPolicy?.(record);
+        if (fault) {
+          record.fault = fault.name;
+          const reply = fault.applies ? handle() : undefined;
+          const faultSend = (next: Reply) => send(response, record, next);
+          return fault.deliver({ response, record, reply, send: faultSend, encode, errorBody });
+        }
+        return send(response, record, handle());
       }
       record.violations = [`no operation matches ${method.toUpperCase()} ${pathname}`];
       send(response, record, { status: 404, body: errorBody("Not found") });
@@ -237,6 +299,17 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
     },
     intercept(next) {
       interceptor = next;
+    },
+    injectFault(fault, count = 1) {
+      for (let i = 0; i < count; i++) injected.push(fault);
+    },
+    setFaultPolicy(policy) {
+      faultPolicy = policy;
+    },
+    clearFaults() {
+      injected.length = 0;
+      failures.length = 0;
+      faultPolicy = undefined;
     },
     close() {
       return new Promise<void>((resolve) => {

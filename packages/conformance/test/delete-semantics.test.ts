@@ -1,0 +1,91 @@
+/**
+ * What a delete resolves to when the network leaves its outcome unknown: a delete the server
+ * performed, whose answer was lost, and which a retry then finds gone, is a success
+ * ("confirmed by retry") — but a plain 404 on the first attempt is still an error.
+ */
+import { NotFoundError } from "@sdkforge/core";
+import { faults } from "@sdkforge/core/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { settle } from "./harness.js";
+import { VENDORS, type VendorServer } from "./vendors.js";
+
+describe.each(VENDORS)("$name", (vendor) => {
+  let running: VendorServer;
+  beforeAll(async () => {
+    running = await vendor.start([]);
+  });
+  afterAll(() => running.server.close());
+  // A fault whose request was never sent must not hit the next test.
+  afterEach(() => running.server.clearFaults());
+
+  const client = (options: { maxRetries?: number } = {}) =>
+    vendor.resource({ baseUrl: running.server.url, logLevel: "off", ...options });
+
+  test("a delete performed but unanswered, then retried, resolves alreadyGone and confirmedByRetry", async () => {
+    const [id] = vendor.ids(1, 1);
+    running.tokenIds.add(id);
+    const before = running.server.requests.length;
+    running.server.injectFault(faults.dropConnection({ applies: true }));
+
+    const { data, response } = await client().delete(id).withResponse();
+
+    expect(data).toEqual({ id, message: expect.any(String), alreadyGone: true, confirmedByRetry: true });
+    expect(response.status).toBe(404);
+    expect(running.tokenIds.has(id)).toBe(false);
+    const attempts = running.server.requests.slice(before);
+    expect(attempts.map((request) => [request.fault, request.applied, request.status])).toEqual([
+      ["drop after apply", true, 0],
+      [undefined, true, 404],
+    ]);
+  });
+
+  test("a timeout after the server performed the delete is confirmed the same way", async () => {
+    const [id] = vendor.ids(1, 2);
+    running.tokenIds.add(id);
+    running.server.injectFault(faults.stallHeaders({ applies: true }));
+
+    const result = await client().delete(id, { timeout: 300 });
+
+    expect(result).toMatchObject({ alreadyGone: true, confirmedByRetry: true });
+  });
+
+  test("a 404 on the first attempt throws NotFoundError", async () => {
+    const [id] = vendor.ids(1, 3);
+    const before = running.server.requests.length;
+
+    const outcome = await settle(() => client().delete(id));
+
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(NotFoundError);
+    expect(running.server.requests.length - before).toBe(1);
+  });
+
+  test("a 404 on the first attempt resolves alreadyGone (not confirmed) with missingOk", async () => {
+    const [id] = vendor.ids(1, 4);
+
+    const result = await client().delete(id, { missingOk: true });
+
+    expect(result).toEqual({ id, message: expect.any(String), alreadyGone: true, confirmedByRetry: false });
+  });
+
+  test("a 404 after a 429 still throws: a throttled request was never performed", async () => {
+    const [id] = vendor.ids(1, 5);
+    running.server.injectFault(faults.rateLimitMs(10));
+
+    const outcome = await settle(() => client().delete(id));
+
+    expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(NotFoundError);
+  });
+
+  test("without retries, a lost answer stays an error: nothing confirmed the delete", async () => {
+    const [id] = vendor.ids(1, 6);
+    running.tokenIds.add(id);
+    running.server.injectFault(faults.dropConnection({ applies: true }));
+
+    const outcome = await settle(() => client({ maxRetries: 0 }).delete(id));
+
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? undefined : (outcome.error as Error).name).toBe("APIConnectionError");
+    expect(running.tokenIds.has(id)).toBe(false);
+  });
+});

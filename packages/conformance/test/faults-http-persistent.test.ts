@@ -1,0 +1,10 @@
+/** Fault injection, run against both vendors: see fault-scenarios.ts for what each case expects. */
+import { describe, test } from "vitest";
+import { PERSISTENT_HTTP, runScenario } from "./fault-scenarios.js";
+import { VENDORS } from "./vendors.js";
+
+describe.each(VENDORS)("$name", (vendor) => {
+  test.each([...PERSISTENT_HTTP].map((scenario) => [scenario.name, scenario] as const))("%s", async (_, scenario) => {
+    await runScenario(vendor, scenario);
+  });
+});

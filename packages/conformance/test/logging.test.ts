@@ -1,0 +1,122 @@
+/**
+ * Logging: one `info` line per attempt — method, templated path, status (or what went wrong),
+ * duration, and why the SDK retries or stops — and never a credential, at any level.
+ */
+import { APIConnectionTimeoutError, InvalidArgumentError, type LogLevel } from "@sdkforge/core";
+import { faults } from "@sdkforge/core/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { attemptLines, captureLogs, expectNoSecrets, settle } from "./harness.js";
+import { VENDORS, type VendorServer } from "./vendors.js";
+
+const escapeBraces = (text: string) => text.replace(/[{}]/g, "\\$&");
+
+describe.each(VENDORS)("$name", (vendor) => {
+  let running: VendorServer;
+  beforeAll(async () => {
+    running = await vendor.start([]);
+  });
+  afterAll(() => running.server.close());
+  afterEach(() => {
+    delete process.env[vendor.logEnv];
+    // A fault whose request was never sent (an early abort) must not hit the next test.
+    running.server.clearFaults();
+  });
+
+  /** Extra headers a caller might send: none of their values may be logged either. */
+  const EXTRA_HEADERS = { "x-api-key": "xk_S3cretExtraHeader42", cookie: "session=S3cretCookieValue42" };
+  const SECRETS = [...vendor.secrets, "S3cretExtraHeader42", "S3cretCookieValue42"];
+
+  async function deleteWithLogs(options: { logLevel?: LogLevel; timeout?: number; signal?: AbortSignal } = {}) {
+    const [id] = vendor.ids(1);
+    running.tokenIds.add(id);
+    const { logger, lines } = captureLogs();
+    const { signal, ...clientOptions } = options;
+    const resource = vendor.resource({ baseUrl: running.server.url, logger, headers: EXTRA_HEADERS, ...clientOptions });
+    const outcome = await settle(() => resource.delete(id, signal ? { signal } : {}));
+    expectNoSecrets(lines, SECRETS, "log lines");
+    for (const line of lines) expect(line.text).not.toContain(String(id));
+    return { outcome, lines, attempts: attemptLines(lines).map((line) => line.text) };
+  }
+
+  const line = (rest: string) => new RegExp(`^DELETE ${escapeBraces(vendor.pathTemplate)} → ${rest}$`);
+
+  test("one line per attempt: status, duration and the retry reason", async () => {
+    running.server.injectFault(faults.status(503));
+    running.server.injectFault(faults.dropConnection({ applies: false }));
+    running.server.injectFault(faults.stallHeaders({ applies: false }));
+    const { outcome, attempts } = await deleteWithLogs({ logLevel: "info", timeout: 300 });
+    expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(attempts).toHaveLength(3);
+    expect(attempts[0]).toMatch(line(String.raw`503 in \d+ ms; retrying in \d+ ms \(status 503\)`));
+    expect(attempts[1]).toMatch(
+      line(String.raw`connection error in \d+ ms; retrying in \d+ ms \(connection error \(.+\)\)`),
+    );
+    expect(attempts[2]).toMatch(line(String.raw`timeout in \d+ ms; not retrying \(retries exhausted\)`));
+  });
+
+  test("the last attempt says why the SDK stopped; a success says nothing more", async () => {
+    running.server.injectFault(faults.rateLimitMs(10));
+    const { attempts } = await deleteWithLogs({ logLevel: "info" });
+    expect(attempts).toEqual([
+      expect.stringMatching(line(String.raw`429 in \d+ ms; retrying in 10 ms \(status 429\)`)),
+      expect.stringMatching(line(String.raw`200 in \d+ ms`)),
+    ]);
+  });
+
+  test("an aborted attempt gets its line too", async () => {
+    running.server.injectFault(faults.stallHeaders({ applies: false }));
+    const { outcome, attempts } = await deleteWithLogs({ logLevel: "info", signal: AbortSignal.timeout(100) });
+    expect(outcome.ok).toBe(false);
+    expect(attempts).toEqual([
+      expect.stringMatching(line(String.raw`aborted in \d+ ms; not retrying \(aborted by the caller\)`)),
+    ]);
+  });
+
+  test("debug adds the response headers, redacted", async () => {
+    running.server.injectFault(faults.echoCredential(400));
+    const { lines } = await deleteWithLogs({ logLevel: "debug" });
+    const headerLine = lines.find((entry) => entry.level === "debug");
+    expect(headerLine?.text).toContain("x-debug-auth");
+    expect(headerLine?.text).toContain("***");
+  });
+
+  test("the default level (warn) keeps a successful call silent", async () => {
+    const { lines } = await deleteWithLogs();
+    expect(lines).toEqual([]);
+  });
+
+  test(`${vendor.logEnv} overrides the logLevel option`, async () => {
+    process.env[vendor.logEnv] = "debug";
+    const { lines } = await deleteWithLogs({ logLevel: "off" });
+    expect(lines.map((entry) => entry.level)).toEqual(["info", "debug"]);
+    process.env[vendor.logEnv] = "off";
+    expect((await deleteWithLogs({ logLevel: "debug" })).lines).toEqual([]);
+  });
+
+  test(`an invalid ${vendor.logEnv} is refused at construction`, () => {
+    process.env[vendor.logEnv] = "verbose";
+    let thrown: unknown;
+    try {
+      vendor.resource({ baseUrl: running.server.url });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidArgumentError);
+    expect((thrown as Error).message).toContain(vendor.logEnv);
+  });
+});
+
+test("each vendor reads only its own log variable", async () => {
+  const [vectorai, archil] = VENDORS;
+  if (!vectorai || !archil) throw new Error("both vendors are needed");
+  const running = await archil.start([]);
+  try {
+    process.env[vectorai.logEnv] = "debug";
+    const { logger, lines } = captureLogs();
+    await archil.resource({ baseUrl: running.server.url, logger }).delete("tok", { missingOk: true });
+    expect(lines).toEqual([]);
+  } finally {
+    delete process.env[vectorai.logEnv];
+    await running.server.close();
+  }
+});

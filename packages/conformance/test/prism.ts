@@ -1,0 +1,93 @@
+/**
+ * Runs Prism's mock server for a spec on a free loopback port, as a child process this suite owns:
+ * it starts Prism, waits until it listens, and stops it (also if the suite fails or the worker exits).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const PRISM_CLI = require.resolve("@stoplight/prism-cli/dist/index.js");
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const START_TIMEOUT_MS = 20_000;
+
+export interface PrismServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 3_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** Starts `prism mock <specFile>` (a path relative to the repository root) and resolves once it listens. */
+export async function startPrism(specFile: string): Promise<PrismServer> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [PRISM_CLI, "mock", "--host", "127.0.0.1", "--port", String(port), "--multiprocess=false", specFile],
+    { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+
+  let output = "";
+  let listening = () => {};
+  const onData = (chunk: Buffer) => {
+    output += chunk;
+    if (output.includes("Prism is listening")) listening();
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Prism did not start in time:\n${output}`)), START_TIMEOUT_MS);
+      listening = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`Prism exited with ${code} before listening:\n${output}`));
+      });
+    });
+  } catch (error) {
+    await stopChild(child);
+    process.removeListener("exit", killOnExit);
+    throw error;
+  }
+  // Keep draining its log (without keeping it) so a full pipe never blocks it.
+  child.stdout?.off("data", onData);
+  child.stderr?.off("data", onData);
+  child.stdout?.resume();
+  child.stderr?.resume();
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await stopChild(child);
+      process.removeListener("exit", killOnExit);
+    },
+  };
+}
