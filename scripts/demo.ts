@@ -10,7 +10,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
 } from "@sdkforge/archil";
-import { startArchilServer } from "@sdkforge/archil/testing";
+import { faults, startArchilServer } from "@sdkforge/archil/testing";
 import { redactHeaders, VectorAI } from "@sdkforge/vectorai";
 import { startVectorAIServer } from "@sdkforge/vectorai/testing";
 
@@ -24,7 +24,10 @@ const tracingFetch: typeof fetch = async (input, init) => {
     .map(([name, value]) => `${name}: ${value}`)
     .join(", ");
   console.log(`    → ${request.method} ${new URL(request.url).pathname}  {${shown}}`);
-  const response = await fetch(request);
+  const response = await fetch(request).catch((error: unknown) => {
+    console.log(`    ← no response (${error instanceof Error ? error.message : String(error)})`);
+    throw error;
+  });
   console.log(`    ← ${response.status} ${await response.clone().text()}`);
   return response;
 };
@@ -43,7 +46,7 @@ const isResult = (fields: Record<string, unknown>) => (outcome: unknown) =>
   Object.entries(fields).every(([k, v]) => (outcome as Record<string, unknown>)[k] === v);
 
 console.log("VectorAI DB — Authentication API");
-const vectoraiServer = await startVectorAIServer({ tokenIds: [12, 13] });
+const vectoraiServer = await startVectorAIServer({ tokenIds: [12, 13, 14] });
 try {
   const vectorai = new VectorAI({ token: vectoraiServer.adminToken, baseUrl: vectoraiServer.url, fetch: tracingFetch });
   await step(
@@ -78,6 +81,12 @@ try {
     (e) => e instanceof PermissionDeniedError,
   );
   vectoraiServer.authEnabled = true;
+  vectoraiServer.injectFault(faults.dropConnection({ applies: true }));
+  await step(
+    "the connection drops after the server deleted 14; the retry finds it gone",
+    () => vectorai.accessTokens.delete(14),
+    isResult({ alreadyGone: true, confirmedByRetry: true }),
+  );
   const sent = vectoraiServer.requests.length;
   await step(
     'an id that is not an integer ("13")',
@@ -92,7 +101,7 @@ try {
 }
 
 console.log("\nArchil — Control Plane API");
-const archilServer = await startArchilServer({ tokenIds: ["9c0f2d1e7a", "4b7e1a0c33"] });
+const archilServer = await startArchilServer({ tokenIds: ["9c0f2d1e7a", "4b7e1a0c33", "77aa01f3e2"] });
 try {
   await step(
     'region "aws-eu-west-1" resolves from the spec\'s servers',
@@ -121,6 +130,12 @@ try {
     "delete it again with missingOk",
     () => archil.apiTokens.delete("9c0f2d1e7a", { missingOk: true }),
     isResult({ alreadyGone: true }),
+  );
+  archilServer.injectFault(faults.dropConnection({ applies: true }));
+  await step(
+    "the connection drops after the server deleted 77aa01f3e2; the retry finds it gone",
+    () => archil.apiTokens.delete("77aa01f3e2"),
+    isResult({ alreadyGone: true, confirmedByRetry: true }),
   );
   const intruder = new Archil({ apiKey: "key-not_the_right_key", baseUrl: archilServer.url, fetch: tracingFetch });
   await step(
