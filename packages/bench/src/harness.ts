@@ -20,12 +20,19 @@ export interface CompareOptions {
 
 export interface ContenderResult {
   readonly name: string;
-  /** Median over rounds. */
+  /** Median over rounds, by the wall clock. */
   readonly opsPerSec: number;
-  /** Per-round ops/s, in round order. */
+  /** Per-round ops/s by the wall clock, in round order. */
   readonly samples: readonly number[];
-  /** Microseconds per operation at the median. */
+  /** Wall-clock microseconds per operation at the median. */
   readonly microsPerOp: number;
+  /**
+   * Per-round ops per second of this process's CPU time (user + system, all its threads). On a
+   * shared machine the wall clock also counts time this process spent descheduled; CPU time does not.
+   */
+  readonly cpuSamples: readonly number[];
+  /** CPU microseconds per operation at the median. */
+  readonly cpuMicrosPerOp: number;
 }
 
 export function median(values: readonly number[]): number {
@@ -42,16 +49,23 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-async function batch(contender: Contender, ops: number): Promise<number> {
+interface BatchRate {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+async function batch(contender: Contender, ops: number): Promise<BatchRate> {
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < ops; i++) await contender.run();
   const seconds = (performance.now() - started) / 1000;
-  return ops / seconds;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wall: ops / seconds, cpu: ops / ((cpu.user + cpu.system) / 1e6) };
 }
 
 export async function compare(contenders: readonly Contender[], options: CompareOptions): Promise<ContenderResult[]> {
   for (const contender of contenders) await batch(contender, options.warmupOps);
-  const samples = contenders.map((): number[] => []);
+  const samples = contenders.map((): BatchRate[] => []);
   for (let round = 0; round < options.rounds; round++) {
     for (let k = 0; k < contenders.length; k++) {
       const index = (round + k) % contenders.length;
@@ -60,9 +74,17 @@ export async function compare(contenders: readonly Contender[], options: Compare
     }
   }
   return contenders.map((contender, index) => {
-    const own = samples[index] ?? [];
-    const opsPerSec = median(own);
-    return { name: contender.name, opsPerSec, samples: own, microsPerOp: 1e6 / opsPerSec };
+    const wall = (samples[index] ?? []).map((rate) => rate.wall);
+    const cpu = (samples[index] ?? []).map((rate) => rate.cpu);
+    const opsPerSec = median(wall);
+    return {
+      name: contender.name,
+      opsPerSec,
+      samples: wall,
+      microsPerOp: 1e6 / opsPerSec,
+      cpuSamples: cpu,
+      cpuMicrosPerOp: 1e6 / median(cpu),
+    };
   });
 }
 
@@ -70,7 +92,7 @@ export async function compare(contenders: readonly Contender[], options: Compare
  * The median over rounds of `a / b`: each round's pair ran back to back, so the ratio is
  * steadier than the ratio of the two medians.
  */
-export function pairedRatio(a: ContenderResult, b: ContenderResult): number {
-  const ratios = a.samples.map((value, round) => value / (b.samples[round] ?? Number.NaN));
-  return median(ratios);
+export function pairedRatio(a: ContenderResult, b: ContenderResult, clock: "wall" | "cpu" = "wall"): number {
+  const [own, other] = clock === "wall" ? [a.samples, b.samples] : [a.cpuSamples, b.cpuSamples];
+  return median(own.map((value, round) => value / (other[round] ?? Number.NaN)));
 }

@@ -24,13 +24,25 @@ export function renderReport(results: BenchResults): string {
     out.push(
       `\n### Per-call overhead, ${overhead.mode} (${rounds} interleaved rounds × ${integer(opsPerRound)} sequential calls)\n`,
       table(
-        ["client", "ops/s (median)", "µs/op", "× raw fetch", "× bare openapi-fetch"],
+        [
+          "client",
+          "ops/s (median)",
+          "µs/op",
+          "CPU µs/op",
+          "× raw fetch",
+          "× bare openapi-fetch",
+          "× raw fetch (CPU)",
+          "× bare openapi-fetch (CPU)",
+        ],
         overhead.rows.map((row) => [
           row.name,
           integer(row.opsPerSec),
           fixed(row.microsPerOp, 1),
+          fixed(row.cpuMicrosPerOp, 1),
           fixed(row.vsRawFetch, 3),
           fixed(row.vsOpenapiFetch, 3),
+          fixed(row.vsRawFetchCpu, 3),
+          fixed(row.vsOpenapiFetchCpu, 3),
         ]),
       ),
     );
@@ -51,12 +63,13 @@ export function renderReport(results: BenchResults): string {
       ),
       `\nPeak RSS growth, each case in a fresh process (server delay 0 ms):\n`,
       table(
-        ["case", "RSS before", "peak RSS", "growth", "time"],
+        ["case", "RSS before", "peak RSS", "peak growth", "heap retained after GC", "time"],
         results.bulk.rss.map((row) => [
           row.name,
           `${fixed(row.baselineMB, 1)} MB`,
           `${fixed(row.peakMB, 1)} MB`,
           `${fixed(row.growthMB, 1)} MB`,
+          `${fixed(row.retainedMB, 2)} MB`,
           `${fixed(row.seconds, 2)} s`,
         ]),
       ),

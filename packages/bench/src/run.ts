@@ -22,14 +22,14 @@ export interface BenchConfig {
 export const FULL: BenchConfig = {
   loopback: { rounds: 15, opsPerRound: 1_000, warmupOps: 500 },
   inProcess: { rounds: 15, opsPerRound: 2_000, warmupOps: 2_000 },
-  bulk: { count: 10_000, concurrencies: [1, 8, 32, 64], delaysMs: [0, 1], rounds: 2 },
+  bulk: { count: 10_000, concurrencies: [1, 8, 32, 64], delaysMs: [0, 2], rounds: 2, warmupIds: 1_000 },
   codegen: { sizes: [100, 1_000, 5_000], repeats: 2 },
 };
 
 export const QUICK: BenchConfig = {
   loopback: { rounds: 3, opsPerRound: 100, warmupOps: 50 },
   inProcess: { rounds: 3, opsPerRound: 200, warmupOps: 100 },
-  bulk: { count: 300, concurrencies: [1, 8, 32, 64], delaysMs: [0], rounds: 1 },
+  bulk: { count: 300, concurrencies: [1, 8, 32, 64], delaysMs: [0], rounds: 1, warmupIds: 50 },
   codegen: { sizes: [100], repeats: 1 },
 };
 

@@ -7,8 +7,9 @@
 import type { ResolvedConfig } from "./config.js";
 import { checkMaxRetries, checkTimeout } from "./config.js";
 import { parseBody } from "./decode.js";
+import { countMiddleware, PendingRequest, sendPending } from "./direct-fetch.js";
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "./errors.js";
-import type { Logger } from "./logger.js";
+import type { LeveledLogger } from "./logger.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import { Pacer, sleep } from "./pacer.js";
 import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
@@ -69,7 +70,7 @@ function errorCode(error: unknown): string {
 export interface TransportInit extends ResolvedConfig {
   fetch?: typeof globalThis.fetch | undefined;
   headers?: Record<string, string> | undefined;
-  logger: Logger;
+  logger: LeveledLogger;
 }
 
 function withoutAuthorization(headers: Record<string, string>, authHeader: string): Record<string, string> {
@@ -85,8 +86,12 @@ export class Transport {
   private readonly request: UntypedRequest;
   private readonly timeout: number;
   private readonly maxRetries: number;
-  private readonly logger: Logger;
+  private readonly logger: LeveledLogger;
   private readonly authHeader: string;
+  /** Set when the caller passed `fetch`: it is always handed a real `Request`. */
+  private readonly customFetch: boolean;
+  /** Middleware registered on `raw`; it applies to the helpers' calls too and needs real `Request`s. */
+  private readonly middlewareCount: () => number;
   /** Masks the client's credentials in any text; the credentials live only in this closure. */
   readonly mask: (text: string) => string;
   readonly maskValue: (value: unknown) => unknown;
@@ -100,6 +105,7 @@ export class Transport {
     this.maxRetries = init.maxRetries;
     this.logger = init.logger;
     const customFetch = init.fetch;
+    this.customFetch = customFetch !== undefined;
     this.raw = createClient<object>({
       baseUrl: init.baseUrl,
       // Look the global up per call so test tools that patch it later (msw) still take effect.
@@ -107,6 +113,7 @@ export class Transport {
       headers: { ...withoutAuthorization(init.headers ?? {}, authHeader), [authHeader]: init.authorization },
     });
     this.request = this.raw.request as unknown as UntypedRequest;
+    this.middlewareCount = countMiddleware(this.raw);
   }
 
   async call(operation: OperationSpec, init: CallInit): Promise<CallOutcome> {
@@ -115,15 +122,20 @@ export class Transport {
     const timeout = init.timeout === undefined ? this.timeout : checkTimeout(init.timeout);
     const maxRetries = checkMaxRetries(init.maxRetries, this.maxRetries);
     const headers = init.headers ? withoutAuthorization(init.headers, this.authHeader) : undefined;
-    const pacer = init.pacer ?? new Pacer();
+    // A call's own pacer only matters once a 429 has paused it, so it is made then; bulk runs share theirs.
+    let pacer = init.pacer;
     const userSignal = init.signal;
     const abortError = () => new APIUserAbortError({ message: "Request was aborted by the caller.", method, path });
+    const logInfo = this.logger.isEnabled("info");
     let outcomeUnknown = false;
 
     for (let attempt = 0; ; attempt++) {
-      await pacer.wait(userSignal, abortError);
-      const started = performance.now();
+      if (userSignal?.aborted) throw abortError();
+      // Awaiting only when paused keeps an unpaused call free of an extra turn of the event loop.
+      if (pacer?.pausing) await pacer.wait(userSignal, abortError);
+      const started = logInfo ? performance.now() : 0;
       const controller = new AbortController();
+      const { signal } = controller;
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
@@ -134,14 +146,15 @@ export class Transport {
       if (userSignal?.aborted) controller.abort();
 
       let delayMs: number;
-      // A 429's delay goes through the pacer, so that in a bulk run every worker waits it out.
-      let delayViaPacer = false;
       try {
         const { data, error, response } = await this.request(method, path, {
           params: { path: init.pathParams },
           headers,
-          signal: controller.signal,
           parseAs: "text",
+          // See direct-fetch.ts: with the global fetch and no middleware, one Request per attempt.
+          ...(this.customFetch || this.middlewareCount() > 0
+            ? { signal }
+            : { Request: PendingRequest, fetch: (pending: PendingRequest) => sendPending(pending, signal) }),
         });
         // openapi-fetch hands error bodies over already JSON-parsed when it could; text otherwise.
         const decoded =
@@ -154,9 +167,11 @@ export class Transport {
         }
         if (response.status >= 500) outcomeUnknown = true;
         delayMs = verdict.delayMs;
+        // A 429's delay goes through the pacer, so that in a bulk run every worker waits it out.
         if (response.status === 429) {
+          pacer ??= new Pacer();
           pacer.pauseFor(delayMs);
-          delayViaPacer = true;
+          delayMs = 0;
         }
       } catch (error) {
         if (userSignal?.aborted) {
@@ -185,7 +200,7 @@ export class Transport {
         clearTimeout(timer);
         userSignal?.removeEventListener("abort", onUserAbort);
       }
-      if (!delayViaPacer) await sleep(delayMs, userSignal, abortError);
+      if (delayMs > 0) await sleep(delayMs, userSignal, abortError);
     }
   }
 
@@ -197,13 +212,18 @@ export class Transport {
     verdict: RetryVerdict,
     headers?: Headers,
   ): void {
-    const ms = Math.round(performance.now() - started);
-    const next = verdict.retry
-      ? `; retrying in ${Math.round(verdict.delayMs)} ms (${verdict.reason})`
-      : verdict.reason
-        ? `; not retrying (${verdict.reason})`
-        : "";
-    this.logger.info(`${method} ${path} → ${status} in ${ms} ms${next}`);
-    if (headers) this.logger.debug(`${method} ${path} response headers`, redactHeaders(headers));
+    if (this.logger.isEnabled("info")) {
+      const ms = Math.round(performance.now() - started);
+      const next = verdict.retry
+        ? `; retrying in ${Math.round(verdict.delayMs)} ms (${verdict.reason})`
+        : verdict.reason
+          ? `; not retrying (${verdict.reason})`
+          : "";
+      this.logger.info(`${method} ${path} → ${status} in ${ms} ms${next}`);
+    }
+    // Redacting walks every header: done only when someone will read the result.
+    if (headers && this.logger.isEnabled("debug")) {
+      this.logger.debug(`${method} ${path} response headers`, redactHeaders(headers));
+    }
   }
 }

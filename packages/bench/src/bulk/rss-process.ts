@@ -17,8 +17,10 @@ process.once("message", async (job: Job) => {
   const ids = tokenIds(job.count);
   // Warm the connection and the code paths, then start from a collected heap.
   await runBulkCase(client, job.bulkCase, tokenIds(Math.min(200, job.count)));
-  (globalThis as { gc?: () => void }).gc?.();
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  gc();
   const baselineRss = process.memoryUsage.rss();
+  const baselineHeap = process.memoryUsage().heapUsed;
   let peakRss = baselineRss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -26,5 +28,8 @@ process.once("message", async (job: Job) => {
   const outcome = await runBulkCase(client, job.bulkCase, ids);
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  process.send?.({ ...outcome, baselineRss, peakRss }, () => process.disconnect());
+  // What the run still holds once garbage is gone (deleteMany's result lists): leaks would show here.
+  gc();
+  const retainedHeap = process.memoryUsage().heapUsed - baselineHeap;
+  process.send?.({ ...outcome, baselineRss, peakRss, retainedHeap }, () => process.disconnect());
 });

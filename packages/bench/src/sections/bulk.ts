@@ -28,6 +28,8 @@ export interface BulkOptions {
   /** Server-side delay settings to run, in ms. */
   readonly delaysMs: readonly number[];
   readonly rounds: number;
+  /** Ids each case deletes before measuring. */
+  readonly warmupIds: number;
 }
 
 export interface BulkThroughputRow {
@@ -44,6 +46,8 @@ export interface BulkRssRow {
   readonly baselineMB: number;
   readonly peakMB: number;
   readonly growthMB: number;
+  /** Heap still in use after the run and a full GC, relative to before it. */
+  readonly retainedMB: number;
   readonly seconds: number;
 }
 
@@ -75,7 +79,8 @@ async function throughputAt(delayMs: number, options: BulkOptions): Promise<Bulk
     const client = createBulkClient(server.url);
     const cases = casesOf(options);
     const ids = tokenIds(options.count);
-    for (const bulkCase of cases) await runBulkCase(client, bulkCase, ids.slice(0, 100));
+    // Warm every path (and the JIT) so that no case's first round runs cold.
+    for (const bulkCase of cases) await runBulkCase(client, bulkCase, ids.slice(0, options.warmupIds));
     const samples = cases.map((): number[] => []);
     for (let round = 0; round < options.rounds; round++) {
       for (let k = 0; k < cases.length; k++) {
@@ -110,23 +115,27 @@ function rssInFreshProcess(baseUrl: string, bulkCase: BulkCase, count: number): 
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`the bulk RSS process exited with code ${code} before reporting`)));
-    child.once("message", (message: BulkCaseOutcome & { baselineRss: number; peakRss: number }) => {
-      child.removeAllListeners("exit");
-      const name = bulkCaseName(bulkCase);
-      try {
-        checkOutcome(name, message, count);
-      } catch (error) {
-        reject(error);
-        return;
-      }
-      resolve({
-        name,
-        baselineMB: message.baselineRss / MB,
-        peakMB: message.peakRss / MB,
-        growthMB: (message.peakRss - message.baselineRss) / MB,
-        seconds: message.seconds,
-      });
-    });
+    child.once(
+      "message",
+      (message: BulkCaseOutcome & { baselineRss: number; peakRss: number; retainedHeap: number }) => {
+        child.removeAllListeners("exit");
+        const name = bulkCaseName(bulkCase);
+        try {
+          checkOutcome(name, message, count);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        resolve({
+          name,
+          baselineMB: message.baselineRss / MB,
+          peakMB: message.peakRss / MB,
+          growthMB: (message.peakRss - message.baselineRss) / MB,
+          retainedMB: message.retainedHeap / MB,
+          seconds: message.seconds,
+        });
+      },
+    );
     child.send({ baseUrl, bulkCase, count });
   });
 }

@@ -13,10 +13,15 @@ export interface OverheadRow {
   readonly name: string;
   readonly opsPerSec: number;
   readonly microsPerOp: number;
+  /** This process's CPU time per call (all threads, GC included). */
+  readonly cpuMicrosPerOp: number;
   /** Median of per-round ratios to raw `fetch` on the same route (1 = as fast). */
   readonly vsRawFetch: number;
   /** Median of per-round ratios to bare openapi-fetch on the same route. */
   readonly vsOpenapiFetch: number;
+  /** The same, in ops per CPU second: steadier when other work shares the machine. */
+  readonly vsRawFetchCpu: number;
+  readonly vsOpenapiFetchCpu: number;
 }
 
 export interface OverheadResult {
@@ -37,8 +42,11 @@ function rowsOf(results: readonly ContenderResult[]): OverheadRow[] {
       name: result.name,
       opsPerSec: result.opsPerSec,
       microsPerOp: result.microsPerOp,
+      cpuMicrosPerOp: result.cpuMicrosPerOp,
       vsRawFetch: raw ? pairedRatio(result, raw) : Number.NaN,
       vsOpenapiFetch: openapiFetch ? pairedRatio(result, openapiFetch) : Number.NaN,
+      vsRawFetchCpu: raw ? pairedRatio(result, raw, "cpu") : Number.NaN,
+      vsOpenapiFetchCpu: openapiFetch ? pairedRatio(result, openapiFetch, "cpu") : Number.NaN,
     };
   });
 }
