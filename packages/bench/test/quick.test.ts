@@ -12,6 +12,7 @@ import { BUNDLE_BUDGET_BROTLI_BYTES } from "../src/sections/bundle.js";
 const results = await runBenchmarks({ quick: true });
 
 describe("quick benchmarks", () => {
+  // The budget is the measured size plus room, not the 5 kB target (see BUNDLE_TARGET_BROTLI_BYTES).
   it("keeps each vendor client, openapi-fetch included, within the brotli budget", () => {
     const budgeted = (results.bundle ?? []).filter((row) => row.budgeted);
     expect(budgeted.map((row) => row.name)).toEqual(["@sdkforge/vectorai", "@sdkforge/archil"]);
