@@ -2,8 +2,8 @@
  * Sending through the global `fetch` without building each request twice.
  *
  * openapi-fetch builds a `Request` and calls `fetch(request)`; `fetch` then builds a second one
- * from it (a clone that also follows the first one's abort signal). On Node 20 the two cost
- * about 10 % of a loopback round trip. When nothing can observe the intermediate `Request` (no
+ * from it (a clone that also follows the first one's abort signal). On Node 20 the second one
+ * costs 8–10 % of a loopback round trip. When nothing can observe the intermediate `Request` (no
  * caller-supplied `fetch`, no middleware on `raw`), openapi-fetch is handed `PendingRequest` as
  * its `Request` class: it keeps the URL and init openapi-fetch computed, and the transport passes
  * them to `fetch(url, init)`, which builds the only `Request`. What goes on the wire is the same.
