@@ -19,18 +19,24 @@ export interface DeleteResource<Id> {
   deleteMany(ids: Iterable<Id>, options?: DeleteManyOptions): Promise<DeleteManyResult<Id>>;
 }
 
-/** The type of an operation's single path parameter, read from openapi-typescript's `paths`. */
-export type PathIdOf<Paths, Operation extends OperationSpec> = Operation["path"] extends keyof Paths
-  ? Paths[Operation["path"]] extends { [M in Operation["method"]]: { parameters: { path: infer PathParams } } }
-    ? PathParams[keyof PathParams]
-    : never
+/**
+ * The type of an operation's single path parameter, read from openapi-typescript's `paths`.
+ * Written as one structural match rather than `Operation["path"] extends keyof Paths`: `keyof`
+ * of an object type is rebuilt as a union on every use, which made type-checking a client
+ * quadratic in the number of operations.
+ */
+export type PathIdOf<Paths, Operation extends OperationSpec> = Paths extends {
+  [P in Operation["path"]]: { [M in Operation["method"]]: { parameters: { path: infer PathParams } } };
+}
+  ? PathParams[keyof PathParams]
   : never;
 
 /** `{ accessTokens: DeleteResource<number> }` and the like, derived from a generated spec. */
 export type ResourcesOf<Paths, Spec extends ApiSpec> = {
-  readonly [R in keyof Spec["resources"]]: Spec["resources"][R]["delete"] extends infer Id extends
-    keyof Spec["operations"]
-    ? DeleteResource<PathIdOf<Paths, Spec["operations"][Id]>>
+  readonly [R in keyof Spec["resources"]]: Spec["resources"][R]["delete"] extends infer Id extends string
+    ? Spec["operations"] extends { readonly [K in Id]: infer Operation extends OperationSpec }
+      ? DeleteResource<PathIdOf<Paths, Operation>>
+      : never
     : never;
 };
 

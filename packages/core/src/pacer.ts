@@ -30,6 +30,11 @@ export class Pacer {
     this.resumeAt = Math.max(this.resumeAt, Date.now() + ms);
   }
 
+  /** Whether a pause is still running: callers skip `wait` (and its await) when it is not. */
+  get pausing(): boolean {
+    return this.resumeAt !== 0 && this.resumeAt > Date.now();
+  }
+
   /** Waits until the pause (if any) is over. */
   wait(signal: AbortSignal | undefined, abortError: () => APIUserAbortError): Promise<void> {
     return sleep(this.resumeAt - Date.now(), signal, abortError);

@@ -26,14 +26,29 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** Deep copy of a decoded body with secrets masked in every string, object keys included. */
+/**
+ * A decoded body with secrets masked in every string, object keys included. Only the parts that
+ * hold a secret are copied; anything else is returned as it is, so the common case (a body without
+ * any credential in it) costs a walk and no allocation.
+ */
 export function maskDeep(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === "string") return maskSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => maskDeep(item, secrets));
+  if (Array.isArray(value)) {
+    const masked = value.map((item) => maskDeep(item, secrets));
+    return masked.some((item, index) => item !== value[index]) ? masked : value;
+  }
   if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[maskSecrets(key, secrets)] = maskDeep(item, secrets);
-    return out;
+    let out: Record<string, unknown> | undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const maskedKey = maskSecrets(key, secrets);
+      const masked = maskDeep(item, secrets);
+      if (masked === item && maskedKey === key) continue;
+      out = { ...(out ?? value) };
+      if (maskedKey !== key) delete out[key];
+      // Spread and computed keys define own properties, so a JSON key `__proto__` stays one.
+      out = { ...out, [maskedKey]: masked };
+    }
+    return out ?? value;
   }
   return value;
 }

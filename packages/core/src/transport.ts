@@ -7,8 +7,9 @@
 import type { ResolvedConfig } from "./config.js";
 import { checkMaxRetries, checkTimeout } from "./config.js";
 import { parseBody } from "./decode.js";
+import { PendingRequest, sendPending } from "./direct-fetch.js";
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "./errors.js";
-import type { Logger } from "./logger.js";
+import type { LeveledLogger } from "./logger.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import { Pacer, sleep } from "./pacer.js";
 import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
@@ -69,7 +70,7 @@ function errorCode(error: unknown): string {
 export interface TransportInit extends ResolvedConfig {
   fetch?: typeof globalThis.fetch | undefined;
   headers?: Record<string, string> | undefined;
-  logger: Logger;
+  logger: LeveledLogger;
 }
 
 function withoutAuthorization(headers: Record<string, string>, authHeader: string): Record<string, string> {
@@ -85,8 +86,10 @@ export class Transport {
   private readonly request: UntypedRequest;
   private readonly timeout: number;
   private readonly maxRetries: number;
-  private readonly logger: Logger;
+  private readonly logger: LeveledLogger;
   private readonly authHeader: string;
+  /** Set when the caller passed `fetch`: it is always handed a real `Request`. */
+  private readonly customFetch: boolean;
   /** Masks the client's credentials in any text; the credentials live only in this closure. */
   readonly mask: (text: string) => string;
   readonly maskValue: (value: unknown) => unknown;
@@ -100,13 +103,16 @@ export class Transport {
     this.maxRetries = init.maxRetries;
     this.logger = init.logger;
     const customFetch = init.fetch;
+    this.customFetch = customFetch !== undefined;
     const options = {
       baseUrl: init.baseUrl,
       // Look the global up per call so test tools that patch it later (msw) still take effect.
       fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
       headers: { ...withoutAuthorization(init.headers ?? {}, authHeader), [authHeader]: init.authorization },
     };
-    // The helpers' client has no middleware: openapi-fetch skips that machinery entirely then.
+    // The helpers' client never has middleware, so openapi-fetch skips that machinery and, with the
+    // global fetch, the direct path of direct-fetch.ts applies. Middleware added to `raw` affects
+    // `raw` calls only; the `fetch` option is the way to observe or alter the helpers' traffic.
     this.request = createClient<object>(options).request as unknown as UntypedRequest;
     // `raw` is for callers; a spec may declare the auth header as a parameter (VectorAI does), so
     // a middleware makes sure whatever they pass there never replaces the client's credential.
@@ -126,15 +132,20 @@ export class Transport {
     const timeout = init.timeout === undefined ? this.timeout : checkTimeout(init.timeout);
     const maxRetries = checkMaxRetries(init.maxRetries, this.maxRetries);
     const headers = init.headers ? withoutAuthorization(init.headers, this.authHeader) : undefined;
-    const pacer = init.pacer ?? new Pacer();
+    // A call's own pacer only matters once a 429 has paused it, so it is made then; bulk runs share theirs.
+    let pacer = init.pacer;
     const userSignal = init.signal;
     const abortError = () => new APIUserAbortError({ message: "Request was aborted by the caller.", method, path });
+    const logInfo = this.logger.isEnabled("info");
     let outcomeUnknown = false;
 
     for (let attempt = 0; ; attempt++) {
-      await pacer.wait(userSignal, abortError);
-      const started = performance.now();
+      if (userSignal?.aborted) throw abortError();
+      // Awaiting only when paused keeps an unpaused call free of an extra turn of the event loop.
+      if (pacer?.pausing) await pacer.wait(userSignal, abortError);
+      const started = logInfo ? performance.now() : 0;
       const controller = new AbortController();
+      const { signal } = controller;
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
@@ -145,14 +156,15 @@ export class Transport {
       if (userSignal?.aborted) controller.abort();
 
       let delayMs: number;
-      // A 429's delay goes through the pacer, so that in a bulk run every worker waits it out.
-      let delayViaPacer = false;
       try {
         const { data, error, response } = await this.request(method, path, {
           params: { path: init.pathParams },
           headers,
-          signal: controller.signal,
           parseAs: "text",
+          // See direct-fetch.ts: with the global fetch and no middleware, one Request per attempt.
+          ...(this.customFetch
+            ? { signal }
+            : { Request: PendingRequest, fetch: (pending: PendingRequest) => sendPending(pending, signal) }),
         });
         // openapi-fetch hands error bodies over already JSON-parsed when it could; text otherwise.
         const decoded =
@@ -165,9 +177,11 @@ export class Transport {
         }
         if (response.status >= 500) outcomeUnknown = true;
         delayMs = verdict.delayMs;
+        // A 429's delay goes through the pacer, so that in a bulk run every worker waits it out.
         if (response.status === 429) {
+          pacer ??= new Pacer();
           pacer.pauseFor(delayMs);
-          delayViaPacer = true;
+          delayMs = 0;
         }
       } catch (error) {
         if (userSignal?.aborted) {
@@ -196,7 +210,7 @@ export class Transport {
         clearTimeout(timer);
         userSignal?.removeEventListener("abort", onUserAbort);
       }
-      if (!delayViaPacer) await sleep(delayMs, userSignal, abortError);
+      if (delayMs > 0) await sleep(delayMs, userSignal, abortError);
     }
   }
 
@@ -208,13 +222,18 @@ export class Transport {
     verdict: RetryVerdict,
     headers?: Headers,
   ): void {
-    const ms = Math.round(performance.now() - started);
-    const next = verdict.retry
-      ? `; retrying in ${Math.round(verdict.delayMs)} ms (${verdict.reason})`
-      : verdict.reason
-        ? `; not retrying (${verdict.reason})`
-        : "";
-    this.logger.info(`${method} ${path} → ${status} in ${ms} ms${next}`);
-    if (headers) this.logger.debug(`${method} ${path} response headers`, redactHeaders(headers, this.mask));
+    if (this.logger.isEnabled("info")) {
+      const ms = Math.round(performance.now() - started);
+      const next = verdict.retry
+        ? `; retrying in ${Math.round(verdict.delayMs)} ms (${verdict.reason})`
+        : verdict.reason
+          ? `; not retrying (${verdict.reason})`
+          : "";
+      this.logger.info(`${method} ${path} → ${status} in ${ms} ms${next}`);
+    }
+    // Redacting walks every header: done only when someone will read the result.
+    if (headers && this.logger.isEnabled("debug")) {
+      this.logger.debug(`${method} ${path} response headers`, redactHeaders(headers, this.mask));
+    }
   }
 }
