@@ -143,10 +143,16 @@ function checkBaseUrl(vendor: VendorDefinition, raw: string, allowInsecureHttp: 
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
+/** Timers clamp anything above 2³¹−1 ms to 1 ms, which would turn a generous timeout into an instant one. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
 export function checkTimeout(value: number | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUT_MS;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new InvalidArgumentError("timeout", "`timeout` must be a positive number of milliseconds.");
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_MS) {
+    throw new InvalidArgumentError(
+      "timeout",
+      `\`timeout\` must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS} (about 24.8 days).`,
+    );
   }
   return value;
 }

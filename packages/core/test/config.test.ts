@@ -1,6 +1,6 @@
 /** Credential formatting, loopback detection and option checks. */
 import { expect, it } from "vitest";
-import { authorizationValue, isLoopbackHost, type VendorDefinition } from "../src/config.js";
+import { authorizationValue, checkTimeout, isLoopbackHost, type VendorDefinition } from "../src/config.js";
 import { InvalidArgumentError } from "../src/errors.js";
 
 const vendor = (prefix: string): VendorDefinition => ({
@@ -43,4 +43,12 @@ it.each([
   ["10.0.0.1", false],
 ])("isLoopbackHost(%s) = %s", (host, expected) => {
   expect(isLoopbackHost(host)).toBe(expected);
+});
+
+it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])("refuses the timeout %s", (timeout) => {
+  expect(() => checkTimeout(timeout)).toThrow(InvalidArgumentError);
+});
+
+it("accepts the largest timeout a timer can hold", () => {
+  expect(checkTimeout(2 ** 31 - 1)).toBe(2 ** 31 - 1);
 });
