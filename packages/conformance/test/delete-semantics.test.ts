@@ -44,7 +44,7 @@ describe.each(VENDORS)("$name", (vendor) => {
     running.tokenIds.add(id);
     running.server.injectFault(faults.stallHeaders({ applies: true }));
 
-    const result = await client().delete(id, { timeout: 300 });
+    const result = await client().delete(id, { timeout: 1_500 });
 
     expect(result).toMatchObject({ alreadyGone: true, confirmedByRetry: true });
   });
