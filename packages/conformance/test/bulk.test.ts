@@ -2,14 +2,7 @@
  * `deleteMany` under fire: a thousand ids with seeded random faults must each be reported exactly
  * once, and the report must agree with the server's final state. A 429 must slow every worker.
  */
-import {
-  APIConnectionError,
-  APIError,
-  InternalServerError,
-  InvalidArgumentError,
-  NotFoundError,
-  SDKError,
-} from "@sdkforge/core";
+import { APIError, InvalidArgumentError, NotFoundError, SDKError } from "@sdkforge/core";
 import { type Fault, faults, type RecordedRequest } from "@sdkforge/core/testing";
 import { describe, expect, test } from "vitest";
 import { expectNoLeakedHandles, expectNoSecrets, watchedHandles } from "./harness.js";
@@ -50,7 +43,7 @@ const FAULT_MIX: readonly (() => Fault)[] = [
 ];
 
 /** Errors that leave the outcome unknown: the server may or may not have performed the delete. */
-const isUncertain = (error: Error) => error instanceof APIConnectionError || error instanceof InternalServerError;
+const isUncertain = (error: Error) => error instanceof APIError && error.outcomeUnknown;
 
 const idOf = (request: RecordedRequest) => Object.values(request.pathParams)[0] ?? "";
 

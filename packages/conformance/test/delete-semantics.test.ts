@@ -1,9 +1,10 @@
 /**
  * What a delete resolves to when the network leaves its outcome unknown: a delete the server
  * performed, whose answer was lost, and which a retry then finds gone, is a success
- * ("confirmed by retry") — but a plain 404 on the first attempt is still an error.
+ * ("confirmed by retry") — but a plain 404 on the first attempt is still an error. A call that
+ * fails after such an attempt says so with `outcomeUnknown`, so it never reads as "nothing happened".
  */
-import { NotFoundError } from "@sdkforge/core";
+import { NotFoundError, RateLimitError } from "@sdkforge/core";
 import { faults } from "@sdkforge/core/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { settle } from "./harness.js";
@@ -47,6 +48,31 @@ describe.each(VENDORS)("$name", (vendor) => {
     const result = await client().delete(id, { timeout: 1_500 });
 
     expect(result).toMatchObject({ alreadyGone: true, confirmedByRetry: true });
+  });
+
+  test("an error after a performed but unanswered attempt is marked outcomeUnknown", async () => {
+    const [id] = vendor.ids(1, 7);
+    running.tokenIds.add(id);
+    running.server.injectFault(faults.dropConnection({ applies: true }));
+    // The retry is throttled for longer than the SDK waits: the call ends with that 429.
+    running.server.injectFault(faults.rateLimitSeconds(120));
+
+    const outcome = await settle(() => client().delete(id));
+
+    expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(RateLimitError);
+    expect(outcome.ok ? undefined : outcome.error).toMatchObject({ outcomeUnknown: true, retryAfter: 120 });
+    expect(running.tokenIds.has(id)).toBe(false);
+  });
+
+  test("an error with no attempt performed is not marked outcomeUnknown", async () => {
+    const [id] = vendor.ids(1, 8);
+    running.tokenIds.add(id);
+    running.server.injectFault(faults.rateLimitSeconds(120));
+
+    const outcome = await settle(() => client().delete(id));
+
+    expect(outcome.ok ? undefined : outcome.error).toMatchObject({ name: "RateLimitError", outcomeUnknown: false });
+    expect(running.tokenIds.has(id)).toBe(true);
   });
 
   test("a 404 on the first attempt throws NotFoundError", async () => {

@@ -65,9 +65,14 @@ export async function performDelete<Id>(
     }
     const meta = responseMeta(response, transport.mask);
     const init = { status: response.status, body, method, path: operation.path, ...meta };
-    if (result.kind === "refused") throw new APIError({ ...init, message: transport.mask(result.message) });
+    if (result.kind === "refused") {
+      const outcomeUnknown = outcome.outcomeUnknownBefore;
+      throw new APIError({ ...init, message: transport.mask(result.message), outcomeUnknown });
+    }
+    // A success status with a body we cannot read: the server most likely did perform the delete.
     throw new APIResponseValidationError({
       ...init,
+      outcomeUnknown: true,
       message: transport.mask(`Unexpected ${response.status} response body: ${result.problem}.`),
     });
   }

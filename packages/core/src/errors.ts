@@ -30,6 +30,8 @@ export interface APIErrorInit {
   method: string;
   path: string;
   cause?: unknown;
+  /** See `APIError.outcomeUnknown`. Default false. */
+  outcomeUnknown?: boolean | undefined;
 }
 
 /** A request reached the wire and did not succeed. `message` is the vendor's own message when it sent one. */
@@ -45,6 +47,13 @@ export class APIError extends SDKError {
   readonly method: string;
   /** The templated path from the spec, e.g. `/api/tokens/{id}`: ids are never echoed here. */
   readonly path: string;
+  /**
+   * True when the server may have performed the request even though the call failed: an attempt's
+   * answer was lost (connection dropped after sending, timeout, abort in flight) or was a 5xx, and
+   * no later attempt settled it. For a delete, the resource may already be gone. False means the
+   * server certainly did not act on any attempt.
+   */
+  readonly outcomeUnknown: boolean;
 
   constructor(init: APIErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -54,6 +63,7 @@ export class APIError extends SDKError {
     this.requestId = init.requestId;
     this.method = init.method;
     this.path = init.path;
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
   }
 
   toJSON(): Record<string, unknown> {
@@ -63,6 +73,7 @@ export class APIError extends SDKError {
       status: this.status,
       method: this.method,
       path: this.path,
+      outcomeUnknown: this.outcomeUnknown,
       requestId: this.requestId,
       body: this.body,
     };

@@ -29,6 +29,7 @@ export function errorFromResponse(
     method,
     path,
     ...responseMeta(response, mask),
+    outcomeUnknown: outcome.outcomeUnknownBefore || response.status >= 500,
   };
   if (response.status === 429) {
     const delay = serverRetryDelay(response.headers);

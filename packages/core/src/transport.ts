@@ -135,9 +135,11 @@ export class Transport {
     // A call's own pacer only matters once a 429 has paused it, so it is made then; bulk runs share theirs.
     let pacer = init.pacer;
     const userSignal = init.signal;
-    const abortError = () => new APIUserAbortError({ message: "Request was aborted by the caller.", method, path });
     const logInfo = this.logger.isEnabled("info");
+    // Whether any attempt so far may have been performed by the server without us seeing the answer.
     let outcomeUnknown = false;
+    const abortError = () =>
+      new APIUserAbortError({ message: "Request was aborted by the caller.", method, path, outcomeUnknown });
 
     for (let attempt = 0; ; attempt++) {
       if (userSignal?.aborted) throw abortError();
@@ -186,6 +188,8 @@ export class Transport {
       } catch (error) {
         if (userSignal?.aborted) {
           this.logAttempt(method, path, "aborted", started, { retry: false, reason: "aborted by the caller" });
+          // The attempt was in flight: the server may have received and performed it.
+          outcomeUnknown = true;
           throw abortError();
         }
         const code = errorCode(error);
@@ -203,6 +207,7 @@ export class Transport {
             method,
             path,
             cause: timedOut ? undefined : error,
+            outcomeUnknown,
           });
         }
         delayMs = verdict.delayMs;
