@@ -2,47 +2,29 @@
  * The direct path (global `fetch`) must put on the wire exactly what the `Request` path (a
  * caller-supplied `fetch`) puts there. Middleware on `raw` stays on `raw`.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Middleware } from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type ScriptedRequest, type ScriptedServer, startScriptedServer } from "../src/testing/index.js";
 import { Things, TOKEN } from "./fixtures.js";
 
-interface Received {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: IncomingHttpHeaders;
-  readonly bodyLength: number;
-}
-
-let server: Server;
+let server: ScriptedServer;
 let baseUrl: string;
-let received: Received[] = [];
+let received: ScriptedRequest[];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let bodyLength = 0;
-    request.on("data", (chunk: Buffer) => {
-      bodyLength += chunk.length;
-    });
-    request.on("end", () => {
-      received.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, bodyLength });
-      const body = JSON.stringify({ message: "Thing deleted" });
-      response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-      response.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startScriptedServer(() => ({
+    status: 200,
+    headers: { "content-type": "application/json" },
+    body: { message: "Thing deleted" },
+  }));
+  baseUrl = server.url;
+  received = server.requests;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 beforeEach(() => {
-  received = [];
+  received.length = 0;
 });
 
 const ids = ["plain", "a/b c", "ü?#%", "x".repeat(300)];
@@ -77,11 +59,11 @@ describe("the direct fetch path", () => {
     for (let i = 0; i < received.length; i += 2) expect(received[i]).toEqual(received[i + 1]);
     expect(received[0]).toMatchObject({
       method: "DELETE",
-      url: "/things/plain",
-      bodyLength: 0,
+      target: "/things/plain",
+      body: "",
       headers: { authorization: `Bearer ${TOKEN}`, "x-extra": "1", "x-per-call": "plain" },
     });
-    expect(received[2]?.url).toBe("/things/a%2Fb%20c");
+    expect(received[2]?.target).toBe("/things/a%2Fb%20c");
   });
 
   it("runs middleware added to raw on raw calls only, never on the helpers' direct path", async () => {
@@ -99,7 +81,7 @@ describe("the direct fetch path", () => {
     await things.raw.DELETE("/things/{id}", { params: { path: { id: "raw" } } });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBeInstanceOf(Request);
-    expect(received.map((entry) => [entry.url, entry.headers["x-trace"], entry.headers.authorization])).toEqual([
+    expect(received.map((entry) => [entry.target, entry.headers["x-trace"], entry.headers.authorization])).toEqual([
       ["/things/helper", undefined, `Bearer ${TOKEN}`],
       ["/things/raw", "on", `Bearer ${TOKEN}`],
     ]);

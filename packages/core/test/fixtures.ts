@@ -1,4 +1,6 @@
 /** A one-operation vendor for core tests: a `DELETE /things/{id}` with a string id, Bearer auth. */
+import { createServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
 import { APIClient, type ApiSpec, type ClientOptions, type ResourcesOf, type VendorDefinition } from "../src/index.js";
 
 export const thingsSpec = {
@@ -51,3 +53,20 @@ export class Things extends APIClient<ThingsPaths> {
 }
 
 export const TOKEN = "things_secret_token_123";
+
+/**
+ * A node:http server on 127.0.0.1 for tests whose server must do more than answer at once (hold a
+ * request, answer late). Tests that only need a scripted answer use `startScriptedServer`.
+ */
+export async function startLoopbackServer(handler: RequestListener): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -2,20 +2,18 @@
  * A 429 pauses through a pacer. A single call creates its own pacer only when that happens, and
  * must still wait out the server's delay before its retry, and still stop at once on abort.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { APIUserAbortError } from "../src/index.js";
-import { Things, TOKEN } from "./fixtures.js";
+import { startLoopbackServer, Things, TOKEN } from "./fixtures.js";
 
-let server: Server;
+let server: Awaited<ReturnType<typeof startLoopbackServer>>;
 let baseUrl: string;
 let arrivals: number[] = [];
 /** Statuses to answer with, in order; 200 once they run out. */
 let script: number[] = [];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startLoopbackServer((request, response) => {
     request.resume();
     arrivals.push(performance.now());
     const status = script.shift() ?? 200;
@@ -32,14 +30,10 @@ beforeAll(async () => {
     if (status === 200) setTimeout(answer, 30);
     else answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = server.url;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 beforeEach(() => {
   arrivals = [];

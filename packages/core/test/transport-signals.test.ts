@@ -1,14 +1,14 @@
 /**
  * How an attempt is aborted on each of the transport's paths: the global `fetch` called directly
  * with the URL and init (see direct-fetch.ts), and a real `Request` carrying the signal for a
- * caller's `fetch`, whether it reads only its first argument or forwards both. On every path a timeout or the caller's signal must end the request on the
- * wire, and a pre-aborted signal must send nothing.
+ * caller's `fetch`, whether it reads only its first argument or forwards both. On every path a
+ * timeout or the caller's signal must end the request on the wire, and a pre-aborted signal must
+ * send nothing.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { APIConnectionTimeoutError, APIUserAbortError, type Logger } from "../src/index.js";
-import { Things as BaseThings, TOKEN } from "./fixtures.js";
+import { Things as BaseThings, startLoopbackServer, TOKEN } from "./fixtures.js";
 
 interface Seen {
   readonly url: string;
@@ -16,7 +16,7 @@ interface Seen {
   readonly closedEarly: Promise<void>;
 }
 
-let server: Server;
+let server: Awaited<ReturnType<typeof startLoopbackServer>>;
 let baseUrl: string;
 let seen: Seen[] = [];
 /** What the server does with the next requests: answer, or hold them until the client gives up. */
@@ -24,7 +24,7 @@ let mode: "answer" | "hang" = "answer";
 const held: ServerResponse[] = [];
 
 beforeAll(async () => {
-  server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  server = await startLoopbackServer((request: IncomingMessage, response: ServerResponse) => {
     let closedEarly = (): void => {};
     const entry: Seen = { url: request.url ?? "", closedEarly: new Promise((resolve) => (closedEarly = resolve)) };
     seen.push(entry);
@@ -39,14 +39,12 @@ beforeAll(async () => {
     response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
     response.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = server.url;
 });
 
 afterAll(async () => {
   for (const response of held) response.destroy();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 beforeEach(() => {
