@@ -163,13 +163,27 @@ function checkParams(route: Route, values: Record<string, string>, request: Inco
   return violations;
 }
 
-function credentialOf(spec: ApiSpec, request: IncomingMessage): string | undefined {
-  const raw = request.headers[spec.security.header.toLowerCase()];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  const { prefix } = spec.security;
+/** The credential of the operation's first security alternative, with the scheme prefix removed. */
+function credentialOf(spec: ApiSpec, operation: OperationSpec, request: IncomingMessage): string | undefined {
+  const schemeName = operation.security[0]?.[0];
+  const scheme = schemeName === undefined ? undefined : spec.securitySchemes[schemeName];
+  if (!scheme) return undefined;
+  let value: string | undefined;
+  if (scheme.in === "header") {
+    const raw = request.headers[scheme.name.toLowerCase()];
+    value = Array.isArray(raw) ? raw[0] : raw;
+  } else if (scheme.in === "query") {
+    value = new URL(request.url ?? "/", "http://127.0.0.1").searchParams.get(scheme.name) ?? undefined;
+  } else {
+    const cookies = (request.headers.cookie ?? "").split(/;\s*/);
+    value = cookies.find((cookie) => cookie.startsWith(`${scheme.name}=`))?.slice(scheme.name.length + 1);
+  }
+  const { prefix } = scheme;
   if (!value?.toLowerCase().startsWith(prefix.toLowerCase())) return undefined;
   const credential = value.slice(prefix.length);
-  return credential && !credential.toLowerCase().startsWith(prefix.trim().toLowerCase()) ? credential : undefined;
+  return credential && !(prefix.trim() && credential.toLowerCase().startsWith(prefix.trim().toLowerCase()))
+    ? credential
+    : undefined;
 }
 
 export async function startSpecServer(options: SpecServerOptions): Promise<SpecServer> {
@@ -264,7 +278,12 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
           });
         }
         const handler = handlers[route.operation.operationId];
-        const context = { operation: route.operation, pathParams, credential: credentialOf(spec, request), request };
+        const context = {
+          operation: route.operation,
+          pathParams,
+          credential: credentialOf(spec, route.operation, request),
+          request,
+        };
         const handle = (): Reply => {
           record.applied = handler !== undefined;
           return handler
