@@ -131,6 +131,12 @@ function responseFacts(doc: JsonObject, operation: JsonObject): JsonObject {
     const content = isObject(response.content) ? response.content : {};
     const media = deref(doc, content["application/json"]);
     const fact: JsonObject = { description: typeof response.description === "string" ? response.description : "" };
+    // The documented media type (the JSON one when several are given): the runtime checks a 404 against it.
+    const mediaTypes = Object.keys(content);
+    const contentType = mediaTypes.includes("application/json")
+      ? "application/json"
+      : (mediaTypes.find((type) => /[/+]json$/i.test(type)) ?? mediaTypes[0]);
+    if (contentType !== undefined) fact.contentType = contentType;
     const schema = simplifySchema(doc, media?.schema);
     if (schema) fact.schema = schema;
     const examples = isObject(media?.examples) ? Object.values(media.examples) : [];

@@ -2,7 +2,9 @@
  * Turns what the caller passed (or left to the environment) into a checked configuration.
  * Everything here runs in the constructor, so bad input fails before any request exists.
  */
+import { checkMaxResponseBytes } from "./body-limit.js";
 import { InvalidArgumentError } from "./errors.js";
+import type { HeadersInput } from "./headers.js";
 import { isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import type { ApiSpec } from "./spec.js";
 
@@ -12,12 +14,17 @@ export interface ClientOptions {
   baseUrl?: string | undefined;
   /** A `fetch` implementation; defaults to the global one, looked up at call time. */
   fetch?: typeof globalThis.fetch | undefined;
-  /** Extra headers sent with every request. */
-  headers?: Record<string, string> | undefined;
+  /** Extra headers sent with every request: an object, a `Headers` instance, or `[name, value]` pairs. Checked at construction. */
+  headers?: HeadersInput | undefined;
   /** Milliseconds one attempt (headers and body) may take. Default 60 000. */
   timeout?: number | undefined;
   /** Retries after the first attempt. Default 2; 0 turns retries off. */
   maxRetries?: number | undefined;
+  /**
+   * Most bytes of a response body read, counted after decompression. Default 65 536. A success
+   * with a longer body is an `APIResponseTooLargeError`; an error body is cut at the limit.
+   */
+  maxResponseBytes?: number | undefined;
   /** Permits sending credentials over plain `http:` to a host that is not loopback. */
   allowInsecureHttp?: boolean | undefined;
   /** Default `warn`; the vendor's `<VENDOR>_LOG` env var overrides it. */
@@ -44,8 +51,11 @@ export interface ResolvedConfig {
   authorization: string;
   /** The credential as given, for masking in any text that leaves the SDK. */
   secrets: readonly string[];
+  /** Prefixes that mark a string as a credential of this scheme (e.g. `key-`): never valid as an id. */
+  credentialPrefixes: readonly string[];
   timeout: number;
   maxRetries: number;
+  maxResponseBytes: number;
   logLevel: LogLevel;
 }
 
@@ -120,12 +130,24 @@ function resolveBaseUrl(vendor: VendorDefinition, baseUrl: string | undefined, r
   return server.url;
 }
 
+/** A URL as it may appear in a message: anything between `//` and `@` (a user and password) replaced. */
+function withoutUserinfo(raw: string): string {
+  return raw.replace(/\/\/[^/?#]*@/, "//***@");
+}
+
 function checkBaseUrl(vendor: VendorDefinition, raw: string, allowInsecureHttp: boolean): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new InvalidArgumentError("baseUrl", `${vendor.name}: baseUrl "${raw}" is not an absolute URL.`);
+    throw new InvalidArgumentError(
+      "baseUrl",
+      `${vendor.name}: baseUrl "${withoutUserinfo(raw)}" is not an absolute URL.`,
+    );
+  }
+  if (/[?#]/.test(raw)) {
+    // openapi-fetch would drop them silently, sending the request somewhere the caller did not write.
+    throw new InvalidArgumentError("baseUrl", `${vendor.name}: baseUrl must not have a ?query or #fragment.`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new InvalidArgumentError("baseUrl", `${vendor.name}: baseUrl must use http: or https:, got ${url.protocol}`);
@@ -194,8 +216,10 @@ export function resolveConfig(vendor: VendorDefinition, options: VendorClientOpt
     authorization,
     // Mask the header value, the string as given, and the bare key: a server may echo any of them.
     secrets: [authorization, String(credential).trim(), authorization.slice(prefix.length)],
+    credentialPrefixes: prefix.trim() ? [prefix] : [],
     timeout: checkTimeout(options.timeout),
     maxRetries: checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES),
+    maxResponseBytes: checkMaxResponseBytes(options.maxResponseBytes),
     logLevel: resolveLogLevel(vendor, options.logLevel),
   };
 }

@@ -4,9 +4,11 @@
  * attempt is a success ("confirmed by retry") rather than an error.
  */
 import { APIPromise, type WithResponse } from "./api-promise.js";
-import { unwrapSuccess } from "./decode.js";
-import { APIError, APIResponseValidationError } from "./errors.js";
+import { messageFromBody, unwrapSuccess } from "./decode.js";
+import { APIError, APIResponseValidationError, NotFoundError } from "./errors.js";
+import { isDocumentedNotFound, notFoundHint } from "./gone.js";
 import { checkPathParam } from "./path-params.js";
+import { reportedFailure } from "./reported-failure.js";
 import { errorFromResponse, responseMeta } from "./response-error.js";
 import type { OperationSpec, ParamSpec } from "./spec.js";
 import type { CallInit, RequestOptions, Transport } from "./transport.js";
@@ -49,21 +51,25 @@ export async function performDelete<Id>(
   operation: OperationSpec,
   idParam: ParamSpec,
   id: Id,
-  options: DeleteOptions & Pick<CallInit, "pacer">,
+  options: DeleteOptions & Pick<CallInit, "pacer" | "cancellation">,
 ): Promise<WithResponse<DeleteResult<Id>>> {
   const method = operation.method.toUpperCase();
   const pathParams = { [idParam.name]: checkPathParam(idParam, id) };
+  transport.refuseCredentialAsId(idParam.name, id);
   const outcome = await transport.call(operation, { ...options, pathParams });
   const { response, body } = outcome;
 
   if (response.ok) {
     const schema = operation.responses[String(response.status)]?.schema;
-    const result = unwrapSuccess(schema, body);
+    const failure = reportedFailure(body, operation.failureWhen);
+    const result = failure
+      ? { kind: "refused" as const, message: messageFromBody(body) ?? `the server reported ${failure}` }
+      : unwrapSuccess(schema, body);
     if (result.kind === "data") {
       const data = { id, message: messageOf(result.data), alreadyGone: false, confirmedByRetry: false };
       return { data, response };
     }
-    const meta = responseMeta(response, transport.mask);
+    const meta = responseMeta(response, transport);
     const init = { status: response.status, body, method, path: operation.path, ...meta };
     if (result.kind === "refused") {
       const outcomeUnknown = outcome.outcomeUnknownBefore;
@@ -78,11 +84,23 @@ export async function performDelete<Id>(
   }
 
   if (response.status === 404 && (outcome.outcomeUnknownBefore || options.missingOk)) {
-    const error = errorFromResponse(method, operation.path, outcome, transport.mask);
+    const error = errorFromResponse(method, operation.path, outcome, transport);
+    const verdict = isDocumentedNotFound(operation.responses["404"], response.headers.get("content-type"), body);
+    if (!verdict.gone) {
+      throw new NotFoundError({
+        status: 404,
+        body,
+        method,
+        path: operation.path,
+        ...responseMeta(response, transport),
+        outcomeUnknown: error.outcomeUnknown,
+        message: notFoundHint(error.message, verdict.why),
+      });
+    }
     const data = { id, message: error.message, alreadyGone: true, confirmedByRetry: outcome.outcomeUnknownBefore };
     return { data, response };
   }
-  throw errorFromResponse(method, operation.path, outcome, transport.mask);
+  throw errorFromResponse(method, operation.path, outcome, transport);
 }
 
 /** `resource.delete(id, options)`: an `APIPromise` so callers can ask for `.withResponse()`. */

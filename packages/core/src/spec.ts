@@ -22,6 +22,8 @@ export interface SchemaSpec {
 
 export interface ResponseSpec {
   readonly description: string;
+  /** The documented media type (the JSON one when several are given); absent when no body is documented. */
+  readonly contentType?: string;
   readonly schema?: SchemaSpec;
   readonly example?: unknown;
 }
@@ -36,6 +38,12 @@ export interface OperationSpec {
   /** camelCase of the first tag: the property the client exposes it under. */
   readonly resource: string;
   readonly params: readonly ParamSpec[];
+  /**
+   * A 2xx body that matches this (property → value, on the top-level object) reports a failure,
+   * e.g. `{ status: "error" }`. Set through the overlay (`x-sdkforge-failure-when`). `success: false`
+   * is always a failure, whatever this says.
+   */
+  readonly failureWhen?: { readonly [property: string]: string | number | boolean };
   readonly responses: { readonly [status: string]: ResponseSpec };
 }
 

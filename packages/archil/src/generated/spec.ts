@@ -51,6 +51,7 @@ export const spec = {
       "responses": {
         "200": {
           "description": "Token deleted successfully",
+          "contentType": "application/json",
           "schema": {
             "type": "object",
             "required": [
@@ -74,6 +75,7 @@ export const spec = {
         },
         "401": {
           "description": "Invalid or missing authentication credentials",
+          "contentType": "application/json",
           "schema": {
             "type": "object",
             "required": [
@@ -92,6 +94,7 @@ export const spec = {
         },
         "404": {
           "description": "Resource not found",
+          "contentType": "application/json",
           "schema": {
             "type": "object",
             "required": [
@@ -110,6 +113,7 @@ export const spec = {
         },
         "500": {
           "description": "Internal server error",
+          "contentType": "application/json",
           "schema": {
             "type": "object",
             "required": [

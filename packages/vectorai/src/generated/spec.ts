@@ -45,6 +45,7 @@ export const spec = {
       "responses": {
         "200": {
           "description": "Token deleted successfully.",
+          "contentType": "application/json",
           "schema": {
             "type": "object",
             "properties": {
@@ -63,6 +64,7 @@ export const spec = {
         },
         "401": {
           "description": "Missing or invalid authorization credentials.",
+          "contentType": "application/json",
           "schema": {
             "type": "object",
             "properties": {
@@ -81,6 +83,7 @@ export const spec = {
         },
         "403": {
           "description": "Authentication is not enabled on the server.",
+          "contentType": "application/json",
           "schema": {
             "type": "object",
             "properties": {
@@ -99,6 +102,7 @@ export const spec = {
         },
         "404": {
           "description": "Token not found.",
+          "contentType": "application/json",
           "schema": {
             "type": "object",
             "properties": {
