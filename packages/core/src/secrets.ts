@@ -104,9 +104,17 @@ export function redactHeaderValue(value: string): string {
   return `${scheme?.[1] ?? ""}${MASK}`;
 }
 
+/** Headers that hold a URL whose query (signed links, tokens) must not be printed. */
+const URL_HEADERS: ReadonlySet<string> = new Set(["location", "content-location", "refresh"]);
+
+/** A URL header value without its query and fragment. */
+function withoutQuery(value: string): string {
+  return value.replace(/[?#].*$/s, "");
+}
+
 /**
- * A header map safe to print: sensitive values become `***`, `mask` (the client's credential
- * masker) runs over the rest, and `maskName` over every name, since a server may echo a credential
+ * A header map safe to print: sensitive values become `***`, URLs lose their query, `mask` (the
+ * client's credential masker) runs over the rest, and `maskName` over every name, since a server may echo a credential
  * in any part of any header.
  */
 export function redactHeaders(
@@ -118,7 +126,8 @@ export function redactHeaders(
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
-    out[maskName(lower)] = SENSITIVE_HEADERS.has(lower) ? redactHeaderValue(value) : mask(value);
+    const shown = URL_HEADERS.has(lower) ? withoutQuery(value) : value;
+    out[maskName(lower)] = SENSITIVE_HEADERS.has(lower) ? redactHeaderValue(value) : mask(shown);
   }
   return out;
 }
