@@ -42,6 +42,8 @@ export interface VendorUnderTest {
   /** The request target prefix before the id. */
   readonly pathPrefix: string;
   readonly operationId: string;
+  /** The env var that supplies `baseUrl`, when the vendor reads one. */
+  readonly baseUrlEnv?: string;
   /** The env var that overrides `logLevel`. */
   readonly logEnv: string;
   /** The credential the client is given and the server accepts. */
@@ -71,6 +73,7 @@ export const vectorai: VendorUnderTest = {
   pathPrefix: "/auth/access_token/",
   operationId: "delete_access_token",
   logEnv: "VECTORAI_LOG",
+  baseUrlEnv: "VECTORAI_BASE_URL",
   credential: VECTORAI_TOKEN,
   secrets: [VECTORAI_TOKEN],
   specFile: "specs/vectorai.yaml",
