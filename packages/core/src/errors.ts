@@ -233,10 +233,16 @@ export class APIUserAbortError extends APIError {
   declare readonly status: undefined;
 }
 
-/** Every error this SDK throws, as a union: `switch (error.name)` narrows it to one class. */
+/** A class whose `name` is a union (it has subclasses), seen as an instance of exactly itself. */
+type Exactly<E extends SDKError, N extends E["name"]> = E & { name: N };
+
+/**
+ * Every error this SDK throws, as a union discriminated by `name`: `switch (error.name)` narrows it
+ * to one class. Classes with subclasses appear as "exactly this class" (`name` of their own).
+ */
 export type AnySDKError =
   | InvalidArgumentError
-  | APIError
+  | Exactly<APIError, "APIError">
   | BadRequestError
   | AuthenticationError
   | PermissionDeniedError
@@ -245,9 +251,9 @@ export type AnySDKError =
   | UnprocessableEntityError
   | RateLimitError
   | InternalServerError
-  | APIResponseValidationError
+  | Exactly<APIResponseValidationError, "APIResponseValidationError">
   | APIResponseTooLargeError
-  | APIConnectionError
+  | Exactly<APIConnectionError, "APIConnectionError">
   | APIConnectionTimeoutError
   | APIUserAbortError;
 
