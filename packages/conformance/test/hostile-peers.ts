@@ -236,7 +236,8 @@ const redirectError = (status: number) =>
   ({
     error: APIError,
     status,
-    outcomeUnknown: false,
+    // The redirect does not say whether the server acted before sending it.
+    outcomeUnknown: true,
     stage: "answered",
     message: ["redirect", "never followed", "baseUrl"],
   }) as const;

@@ -93,6 +93,7 @@ export async function deleteMany<Id>(
           message: "Bulk delete was aborted by the caller.",
           method,
           path: operation.path,
+          stage: "not-sent",
         });
         settle(index, { id, error });
         continue;

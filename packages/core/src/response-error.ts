@@ -57,7 +57,8 @@ export function errorFromResponse(method: string, path: string, outcome: CallOut
     method,
     path,
     ...responseMeta(response, maskers),
-    outcomeUnknown: outcome.outcomeUnknownBefore || response.status >= 500,
+    // A redirect does not say whether the server acted first (a 303 usually means it did).
+    outcomeUnknown: outcome.outcomeUnknownBefore || response.status >= 500 || isRedirect,
   };
   if (response.status === 429) {
     const delay = serverRetryDelay(response.headers);
