@@ -30,6 +30,12 @@ export function responseMeta(
  * client never follows it, so the second origin sees nothing.
  */
 export function redirectMessage(response: Response): string {
+  const advice =
+    "redirects are never followed, so nothing was confirmed. Check `baseUrl` (scheme, host and path prefix).";
+  // A browser hides a redirect it did not follow behind an "opaqueredirect" response with status 0.
+  if (response.type === "opaqueredirect") {
+    return `The server answered with a redirect (the runtime does not reveal where); ${advice}`;
+  }
   const location = response.headers.get("location");
   let target = "a location it did not give";
   if (location !== null) {
@@ -40,16 +46,13 @@ export function redirectMessage(response: Response): string {
       target = "a location that is not a valid URL";
     }
   }
-  return (
-    `The server answered ${response.status} redirecting to ${target}; redirects are never followed, ` +
-    "so nothing was confirmed. Check `baseUrl` (scheme, host and path prefix)."
-  );
+  return `The server answered ${response.status} redirecting to ${target}; ${advice}`;
 }
 
 export function errorFromResponse(method: string, path: string, outcome: CallOutcome, maskers: Maskers): APIError {
   const { response, body } = outcome;
   const { mask } = maskers;
-  const isRedirect = response.status >= 300 && response.status < 400;
+  const isRedirect = response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
   const init = {
     status: response.status,
     message: mask(isRedirect ? redirectMessage(response) : errorMessage(response.status, response.statusText, body)),
