@@ -8,7 +8,8 @@ export function packageBuild(entry: Record<string, string>): UserConfig {
   return defineConfig({
     entry,
     format: ["esm", "cjs"],
-    dts: true,
+    // Every `.d.ts` ends with a `sourceMappingURL`: emit the maps it points at, so none dangles.
+    dts: { sourcemap: true },
     platform: "node",
     target: "es2022",
     sourcemap: true,

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only=overhead,bulk,bundle,codegen] [--json=FILE]`
+ * `pnpm bench [--quick] [--only=overhead,bulk,bundle,codegen,hostile] [--json=FILE]`
  * Prints the Markdown tables for BENCHMARKS.md; `--json` also writes the raw results.
  */
 import { writeFile } from "node:fs/promises";

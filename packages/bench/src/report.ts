@@ -128,5 +128,20 @@ export function renderReport(results: BenchResults): string {
       );
     }
   }
+  if (results.hostile) {
+    const { rows, growth, options } = results.hostile;
+    out.push(
+      `\n### Hostile bodies through a whole call, in process (median of ${options.repeats})\n`,
+      table(
+        ["body", "bytes", "ms per call", "ms per MB"],
+        rows.map((row) => [row.name, integer(row.bodyBytes), fixed(row.ms, 2), fixed(row.msPerMB, 2)]),
+      ),
+      "\nGrowth exponent k from each size to ten times it (time ∝ size^k; 1 = linear, 2 = quadratic):\n",
+      table(
+        ["body", "k"],
+        growth.map((step) => [step.name, fixed(step.exponent, 2)]),
+      ),
+    );
+  }
   return `${out.join("\n")}\n`;
 }

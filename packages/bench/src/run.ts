@@ -7,9 +7,10 @@ import type { CompareOptions } from "./harness.js";
 import { type BulkOptions, type BulkResult, runBulk } from "./sections/bulk.js";
 import { type BundleResult, runBundleSizes } from "./sections/bundle.js";
 import { type CodegenOptions, type CodegenResult, runCodegen } from "./sections/codegen.js";
+import { type HostileOptions, type HostileResult, runHostile } from "./sections/hostile.js";
 import { type OverheadResult, runOverhead } from "./sections/overhead.js";
 
-export const SECTIONS = ["overhead", "bulk", "bundle", "codegen"] as const;
+export const SECTIONS = ["overhead", "bulk", "bundle", "codegen", "hostile"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchConfig {
@@ -17,6 +18,7 @@ export interface BenchConfig {
   readonly inProcess: CompareOptions;
   readonly bulk: BulkOptions;
   readonly codegen: CodegenOptions;
+  readonly hostile: HostileOptions;
 }
 
 export const FULL: BenchConfig = {
@@ -24,6 +26,7 @@ export const FULL: BenchConfig = {
   inProcess: { rounds: 15, opsPerRound: 2_000, warmupOps: 2_000 },
   bulk: { count: 10_000, concurrencies: [1, 8, 32, 64], delaysMs: [0, 2], rounds: 2, warmupIds: 1_000 },
   codegen: { sizes: [100, 1_000, 5_000], repeats: 2 },
+  hostile: { repeats: 5, scale: 1 },
 };
 
 export const QUICK: BenchConfig = {
@@ -31,6 +34,7 @@ export const QUICK: BenchConfig = {
   inProcess: { rounds: 3, opsPerRound: 200, warmupOps: 100 },
   bulk: { count: 300, concurrencies: [1, 8, 32, 64], delaysMs: [0], rounds: 1, warmupIds: 50 },
   codegen: { sizes: [100], repeats: 1 },
+  hostile: { repeats: 1, scale: 0.05 },
 };
 
 export interface Machine {
@@ -51,6 +55,7 @@ export interface BenchResults {
   readonly bulk?: BulkResult;
   readonly bundle?: readonly BundleResult[];
   readonly codegen?: CodegenResult;
+  readonly hostile?: HostileResult;
 }
 
 function machine(): Machine {
@@ -96,6 +101,11 @@ export async function runBenchmarks(options: {
     log("codegen and type-check scale");
     codegen = await runCodegen(config.codegen);
   }
+  let hostile: HostileResult | undefined;
+  if (sections.has("hostile")) {
+    log("hostile bodies");
+    hostile = await runHostile(config.hostile);
+  }
   return {
     quick: options.quick,
     machine: machine(),
@@ -104,5 +114,6 @@ export async function runBenchmarks(options: {
     ...(bulk ? { bulk } : {}),
     ...(bundle ? { bundle } : {}),
     ...(codegen ? { codegen } : {}),
+    ...(hostile ? { hostile } : {}),
   };
 }

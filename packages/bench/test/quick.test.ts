@@ -51,6 +51,16 @@ describe("quick benchmarks", () => {
     expect(results.bulk?.rss.map((row) => row.name)).toEqual(cases);
   });
 
+  it("runs every hostile body at two sizes, ten times apart", () => {
+    const rows = results.hostile?.rows ?? [];
+    expect(rows).toHaveLength(6);
+    for (let i = 0; i < rows.length; i += 2) {
+      const [small, large] = [rows[i], rows[i + 1]];
+      expect((large?.bodyBytes ?? 0) / (small?.bodyBytes ?? 1)).toBeGreaterThan(8);
+    }
+    expect(results.hostile?.growth.map((step) => Number.isFinite(step.exponent))).toEqual([true, true, true]);
+  });
+
   it("generates and type-checks a 100-operation spec", () => {
     expect(results.codegen?.rows).toHaveLength(1);
     expect(results.codegen?.rows[0]).toMatchObject({ operations: 100 });

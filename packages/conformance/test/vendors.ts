@@ -2,11 +2,18 @@
  * The two SDKs under test, described once so that every suite runs unchanged against both.
  * Credentials are distinctive strings so that a leak anywhere is easy to find.
  */
-import { Archil } from "@sdkforge/archil";
+import { Archil, spec as archilSpec } from "@sdkforge/archil";
 import { startArchilServer } from "@sdkforge/archil/testing";
-import type { ClientOptions, DeleteManyOptions, DeleteManyResult, DeleteOptions, DeleteResult } from "@sdkforge/core";
+import type {
+  ApiSpec,
+  ClientOptions,
+  DeleteManyOptions,
+  DeleteManyResult,
+  DeleteOptions,
+  DeleteResult,
+} from "@sdkforge/core";
 import type { SpecServer } from "@sdkforge/core/testing";
-import { VectorAI } from "@sdkforge/vectorai";
+import { VectorAI, spec as vectoraiSpec } from "@sdkforge/vectorai";
 import { startVectorAIServer } from "@sdkforge/vectorai/testing";
 
 /** A vendor's delete resource with the id type erased, so suites can also feed it wrong ids on purpose. */
@@ -28,11 +35,15 @@ export interface VendorServer {
 
 export interface VendorUnderTest {
   readonly name: "VectorAI" | "Archil";
+  /** The generated facts the client runs on. */
+  readonly spec: ApiSpec;
   /** The templated path of the delete operation, as it must appear in errors and logs. */
   readonly pathTemplate: string;
   /** The request target prefix before the id. */
   readonly pathPrefix: string;
   readonly operationId: string;
+  /** The env var that supplies `baseUrl`, when the vendor reads one. */
+  readonly baseUrlEnv?: string;
   /** The env var that overrides `logLevel`. */
   readonly logEnv: string;
   /** The credential the client is given and the server accepts. */
@@ -57,10 +68,12 @@ const ARCHIL_BARE_KEY = "S3cretConformanceKey7Q2xArchil";
 
 export const vectorai: VendorUnderTest = {
   name: "VectorAI",
+  spec: vectoraiSpec,
   pathTemplate: "/auth/access_token/{token_id}",
   pathPrefix: "/auth/access_token/",
   operationId: "delete_access_token",
   logEnv: "VECTORAI_LOG",
+  baseUrlEnv: "VECTORAI_BASE_URL",
   credential: VECTORAI_TOKEN,
   secrets: [VECTORAI_TOKEN],
   specFile: "specs/vectorai.yaml",
@@ -81,6 +94,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const archil: VendorUnderTest = {
   name: "Archil",
+  spec: archilSpec,
   pathTemplate: "/api/tokens/{id}",
   pathPrefix: "/api/tokens/",
   operationId: "deleteApiToken",

@@ -8,21 +8,23 @@ export interface WithResponse<T> {
 }
 
 export class APIPromise<T> implements PromiseLike<T> {
-  readonly #inner: Promise<WithResponse<T>>;
-  #data: Promise<T> | undefined;
+  // TypeScript-private rather than `#private`: a `#private` member in the published `.d.ts` fails
+  // type-checking (TS18028) for consumers on TypeScript's default target with `skipLibCheck: false`.
+  private readonly inner: Promise<WithResponse<T>>;
+  private parsed: Promise<T> | undefined;
 
   constructor(inner: Promise<WithResponse<T>>) {
-    this.#inner = inner;
+    this.inner = inner;
   }
 
   /** The parsed result together with the final HTTP response. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#inner;
+    return this.inner;
   }
 
   private data(): Promise<T> {
-    this.#data ??= this.#inner.then((result) => result.data);
-    return this.#data;
+    this.parsed ??= this.inner.then((result) => result.data);
+    return this.parsed;
   }
 
   // biome-ignore lint/suspicious/noThenProperty: APIPromise is a thenable by design, like openai-node's.

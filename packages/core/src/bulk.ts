@@ -5,6 +5,7 @@
  * tuple of their values in path order.
  */
 
+import { SharedCancellation } from "./cancellation.js";
 import { type DeleteOptions, type DeleteResult, type HelperOptions, performDelete } from "./delete.js";
 import { APIUserAbortError, InvalidArgumentError } from "./errors.js";
 import { Pacer } from "./pacer.js";
@@ -22,8 +23,8 @@ export interface DeleteManyProgress {
 export interface DeleteManyOptions extends DeleteOptions {
   /** Requests in flight at once. Default 8, at most 256. */
   concurrency?: number | undefined;
-  /** Called after each id settles. Exceptions thrown here are ignored. */
-  onProgress?: ((progress: DeleteManyProgress) => void) | undefined;
+  /** Called after each id settles. Exceptions thrown here, and rejections of a promise it returns, are ignored. */
+  onProgress?: ((progress: DeleteManyProgress) => void | PromiseLike<void>) | undefined;
 }
 
 export interface DeleteManyFailure<Id> {
@@ -79,7 +80,9 @@ export async function deleteMany<Id>(
     if ("error" in outcome) failed++;
     else deleted++;
     try {
-      onProgress?.({ total: unique.length, done: deleted + failed, deleted, failed });
+      const returned = onProgress?.({ total: unique.length, done: deleted + failed, deleted, failed });
+      // An async callback's rejection would otherwise be unhandled, which ends a Node process.
+      if (returned && typeof returned.then === "function") returned.then(undefined, () => {});
     } catch {
       // A broken progress callback must not turn into a lost result.
     }
@@ -95,6 +98,8 @@ export async function deleteMany<Id>(
   });
 
   const pacer = new Pacer();
+  // One listener on the caller's signal for the whole batch, however many deletes are in flight.
+  const cancellation = deleteOptions.signal ? new SharedCancellation(deleteOptions.signal) : undefined;
   const method = operation.method.toUpperCase();
   let next = 0;
   const worker = async () => {
@@ -106,19 +111,28 @@ export async function deleteMany<Id>(
           message: "Bulk delete was aborted by the caller.",
           method,
           path: operation.path,
+          stage: "not-sent",
         });
         settle(index, { id, error });
         continue;
       }
       try {
-        const { data } = await performDelete(transport, operation, valuesOf(id), id, { ...deleteOptions, pacer });
+        const { data } = await performDelete(transport, operation, valuesOf(id), id, {
+          ...deleteOptions,
+          pacer,
+          cancellation,
+        });
         settle(index, data);
       } catch (error) {
         settle(index, { id, error: error instanceof Error ? error : new Error(String(error)) });
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+  } finally {
+    cancellation?.dispose();
+  }
 
   const result: DeleteManyResult<Id> = { deleted: [], failed: [] };
   for (const outcome of outcomes) {

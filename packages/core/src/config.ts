@@ -3,8 +3,10 @@
  * Everything here runs in the constructor, so bad input fails before any request exists.
  */
 import { type Credentials, resolveCredentials } from "./auth.js";
+import { checkMaxResponseBytes } from "./body-limit.js";
 import { readEnv } from "./env.js";
 import { InvalidArgumentError } from "./errors.js";
+import type { HeadersInput } from "./headers.js";
 import { isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import type { ApiSpec, OperationSpec, ServerSpec } from "./spec.js";
 
@@ -19,12 +21,17 @@ export interface ClientOptions {
   baseUrl?: string | undefined;
   /** A `fetch` implementation; defaults to the global one, looked up at call time. */
   fetch?: typeof globalThis.fetch | undefined;
-  /** Extra headers sent with every request. */
-  headers?: Record<string, string> | undefined;
+  /** Extra headers sent with every request: an object, a `Headers` instance, or `[name, value]` pairs. Checked at construction. */
+  headers?: HeadersInput | undefined;
   /** Milliseconds one attempt (headers and body) may take. Default 60 000. */
   timeout?: number | undefined;
   /** Retries after the first attempt. Default 2; 0 turns retries off. */
   maxRetries?: number | undefined;
+  /**
+   * Most bytes of a response body read, counted after decompression. Default 65 536. A success
+   * with a longer body is an `APIResponseTooLargeError`; an error body is cut at the limit.
+   */
+  maxResponseBytes?: number | undefined;
   /** Permits sending credentials over plain `http:` to a host that is not loopback. */
   allowInsecureHttp?: boolean | undefined;
   /** Default `warn`; the vendor's `<VENDOR>_LOG` env var overrides it. */
@@ -41,8 +48,11 @@ export interface ResolvedConfig {
   credentials: Credentials;
   /** Every credential as given and as sent, for masking in any text that leaves the SDK. */
   secrets: readonly string[];
+  /** Prefixes that mark a string as a credential of one of the schemes (e.g. `key-`): never valid as an id. */
+  credentialPrefixes: readonly string[];
   timeout: number;
   maxRetries: number;
+  maxResponseBytes: number;
   logLevel: LogLevel;
 }
 
@@ -117,12 +127,24 @@ function resolveBaseUrl(spec: ApiSpec, options: VendorClientOptions): { url: str
   return { url, explicit: false };
 }
 
+/** A URL as it may appear in a message: anything between `//` and `@` (a user and password) replaced. */
+function withoutUserinfo(raw: string): string {
+  return raw.replace(/\/\/[^/?#]*@/, "//***@");
+}
+
 function checkBaseUrl(spec: ApiSpec, raw: string, allowInsecureHttp: boolean): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new InvalidArgumentError("baseUrl", `${spec.name}: baseUrl "${raw}" is not an absolute URL.`);
+    throw new InvalidArgumentError(
+      "baseUrl",
+      `${spec.name}: baseUrl "${withoutUserinfo(raw)}" is not an absolute URL.`,
+    );
+  }
+  if (/[?#]/.test(raw)) {
+    // openapi-fetch would drop them silently, sending the request somewhere the caller did not write.
+    throw new InvalidArgumentError("baseUrl", `${spec.name}: baseUrl must not have a ?query or #fragment.`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new InvalidArgumentError("baseUrl", `${spec.name}: baseUrl must use http: or https:, got ${url.protocol}`);
@@ -209,8 +231,10 @@ export function resolveConfig(spec: ApiSpec, options: VendorClientOptions): Reso
     baseUrlExplicit: explicit,
     credentials,
     secrets: credentials.secrets,
+    credentialPrefixes: Object.values(spec.securitySchemes).flatMap(({ prefix }) => (prefix.trim() ? [prefix] : [])),
     timeout: checkTimeout(options.timeout),
     maxRetries: checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES),
+    maxResponseBytes: checkMaxResponseBytes(options.maxResponseBytes),
     logLevel: resolveLogLevel(spec, options.logLevel),
   };
 }

@@ -5,6 +5,11 @@
 import type { SchemaSpec } from "./spec.js";
 
 const MAX_MESSAGE_LENGTH = 300;
+/**
+ * Only the start of a text body is searched for a message: a `<title>` sits near the top, and the
+ * message is clipped to 300 characters anyway, so a hostile megabyte costs no more than this.
+ */
+const MESSAGE_WINDOW = 16_384;
 
 /** JSON when it parses, the raw text otherwise, `undefined` for an empty body. */
 export function parseBody(text: string | undefined): unknown {
@@ -19,7 +24,9 @@ export function parseBody(text: string | undefined): unknown {
 }
 
 function clip(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
+  // Collapsing whitespace in a long field would cost its whole length for 300 characters kept.
+  const head = text.length > MESSAGE_WINDOW ? text.slice(0, MESSAGE_WINDOW) : text;
+  const oneLine = head.replace(/\s+/g, " ").trim();
   return oneLine.length > MAX_MESSAGE_LENGTH ? `${oneLine.slice(0, MAX_MESSAGE_LENGTH)}…` : oneLine;
 }
 
@@ -29,16 +36,20 @@ function stringField(value: unknown, key: string): string | undefined {
   return typeof field === "string" && field.trim() ? field : undefined;
 }
 
-/** Finds the vendor's message in an error body: `message`, `error`, `error.message`, `detail`, or an HTML `<title>`. */
+/**
+ * Finds the vendor's message in an error body: `message`, `error`, `error.message`, `detail`, or an
+ * HTML `<title>`. The patterns cannot backtrack across a `<` (`[^<>]*`), so each runs in linear time.
+ */
 export function messageFromBody(body: unknown): string | undefined {
   if (typeof body === "string") {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
+    const window = body.length > MESSAGE_WINDOW ? body.slice(0, MESSAGE_WINDOW) : body;
+    const title = /<title[^<>]*>([^<]*)<\/title>/i.exec(window)?.[1];
     if (title?.trim()) return clip(title);
-    if (/^\s*</.test(body)) {
-      const text = body.replace(/<[^>]*>/g, " ");
+    if (window.trimStart().startsWith("<")) {
+      const text = window.replace(/<[^<>]*>/g, " ");
       return text.trim() ? clip(text) : undefined;
     }
-    return clip(body) || undefined;
+    return clip(window) || undefined;
   }
   const found =
     stringField(body, "message") ??

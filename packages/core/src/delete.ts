@@ -5,8 +5,10 @@
  */
 import { APIPromise, type WithResponse } from "./api-promise.js";
 import { messageFromBody, unwrapSuccess } from "./decode.js";
-import { APIError, APIResponseValidationError, InvalidArgumentError } from "./errors.js";
+import { APIError, APIResponseValidationError, InvalidArgumentError, NotFoundError } from "./errors.js";
+import { isDocumentedNotFound, notFoundHint } from "./gone.js";
 import { checkPathValues } from "./path-params.js";
+import { reportedFailure } from "./reported-failure.js";
 import { errorFromResponse, responseMeta } from "./response-error.js";
 import type { OperationSpec } from "./spec.js";
 import type { CallInit, RequestOptions, Transport } from "./transport.js";
@@ -48,14 +50,6 @@ function messageOf(data: unknown): string {
   return typeof message === "string" ? message : "";
 }
 
-/** Whether a 2xx body matches the overlay's failure marker (`x-sdkforge-failure-when`), e.g. `{ status: "error" }`. */
-function reportsFailure(operation: OperationSpec, body: unknown): boolean {
-  const marker = operation.failureWhen;
-  if (!marker || !body || typeof body !== "object") return false;
-  const record = body as Record<string, unknown>;
-  return Object.entries(marker).every(([property, value]) => record[property] === value);
-}
-
 /** Required query parameters and a required body, checked before anything is sent. */
 function checkRequestParts(operation: OperationSpec, options: HelperOptions): void {
   for (const param of operation.params) {
@@ -79,18 +73,20 @@ export async function performDelete<Id>(
   operation: OperationSpec,
   values: readonly unknown[],
   id: Id,
-  options: HelperOptions & Pick<CallInit, "pacer">,
+  options: HelperOptions & Pick<CallInit, "pacer" | "cancellation">,
 ): Promise<WithResponse<DeleteResult<Id>>> {
   const method = operation.method.toUpperCase();
   const pathParams = checkPathValues(operation, values);
   checkRequestParts(operation, options);
+  for (const [index, name] of operation.pathParams.entries()) transport.refuseCredentialAsId(name, values[index]);
   const outcome = await transport.call(operation, { ...options, pathParams });
   const { response, body } = outcome;
 
   if (response.ok) {
     const schema = operation.responses[String(response.status)]?.schema;
-    const result = reportsFailure(operation, body)
-      ? ({ kind: "refused", message: messageFromBody(body) ?? "the server reported a failure" } as const)
+    const failure = reportedFailure(body, operation.failureWhen);
+    const result = failure
+      ? { kind: "refused" as const, message: messageFromBody(body) ?? `the server reported ${failure}` }
       : unwrapSuccess(schema, body);
     if (result.kind === "data") {
       const message = messageOf(result.data);
@@ -100,7 +96,7 @@ export async function performDelete<Id>(
           : { id, message, alreadyGone: false, confirmedByRetry: false, data: result.data };
       return { data, response };
     }
-    const meta = responseMeta(response, transport.mask);
+    const meta = responseMeta(response, transport);
     const init = { status: response.status, body, method, path: operation.path, ...meta };
     if (result.kind === "refused") {
       const outcomeUnknown = outcome.outcomeUnknownBefore;
@@ -115,11 +111,23 @@ export async function performDelete<Id>(
   }
 
   if (response.status === 404 && (outcome.outcomeUnknownBefore || options.missingOk)) {
-    const error = errorFromResponse(method, operation.path, outcome, transport.mask);
+    const error = errorFromResponse(method, operation.path, outcome, transport);
+    const verdict = isDocumentedNotFound(operation.responses["404"], response.headers.get("content-type"), body);
+    if (!verdict.gone) {
+      throw new NotFoundError({
+        status: 404,
+        body,
+        method,
+        path: operation.path,
+        ...responseMeta(response, transport),
+        outcomeUnknown: error.outcomeUnknown,
+        message: notFoundHint(error.message, verdict.why),
+      });
+    }
     const data = { id, message: error.message, alreadyGone: true, confirmedByRetry: outcome.outcomeUnknownBefore };
     return { data, response };
   }
-  throw errorFromResponse(method, operation.path, outcome, transport.mask);
+  throw errorFromResponse(method, operation.path, outcome, transport);
 }
 
 /** `resource.delete(...pathParams, options)`: an `APIPromise` so callers can ask for `.withResponse()`. */

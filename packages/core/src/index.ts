@@ -1,4 +1,5 @@
 export { APIPromise, type WithResponse } from "./api-promise.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export type { DeleteManyFailure, DeleteManyOptions, DeleteManyProgress, DeleteManyResult } from "./bulk.js";
 export { APIClient, bulkMethodName, type DeleteResource } from "./client.js";
 export {
@@ -10,15 +11,19 @@ export {
 } from "./config.js";
 export type { DeleteOptions, DeleteResult } from "./delete.js";
 export {
+  type AnySDKError,
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
   type APIErrorInit,
+  type APIErrorName,
+  APIResponseTooLargeError,
   APIResponseValidationError,
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  type FailureStage,
   InternalServerError,
   InvalidArgumentError,
   NotFoundError,
@@ -26,8 +31,10 @@ export {
   RateLimitError,
   type ResponseHeaders,
   SDKError,
+  type SDKErrorName,
   UnprocessableEntityError,
 } from "./errors.js";
+export type { HeadersInput } from "./headers.js";
 export type { Logger, LogLevel } from "./logger.js";
 export type { Client } from "./openapi-fetch.js";
 export { MAX_RETRY_AFTER_MS } from "./retry.js";

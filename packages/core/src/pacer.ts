@@ -2,23 +2,23 @@
  * A shared "not before" clock. Each call has its own; a bulk delete shares one across its workers
  * so that one 429 slows the whole batch instead of each worker discovering the limit alone.
  */
+import type { Cancellation } from "./cancellation.js";
 import type { APIUserAbortError } from "./errors.js";
 
-/** Resolves after `ms`, or rejects at once when `signal` aborts. Leaves no timer behind. */
-export function sleep(ms: number, signal?: AbortSignal, abortError?: () => Error): Promise<void> {
-  if (ms <= 0 && !signal?.aborted) return Promise.resolve();
+/** Resolves after `ms`, or rejects at once when `cancellation` aborts. Leaves no timer behind. */
+export function sleep(ms: number, cancellation?: Cancellation, abortError?: () => Error): Promise<void> {
+  if (ms <= 0 && !cancellation?.aborted) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const fail = () => reject(abortError ? abortError() : new Error("aborted"));
-    if (signal?.aborted) return fail();
-    const onAbort = () => {
+    if (cancellation?.aborted) return fail();
+    const stopListening = cancellation?.onAbort(() => {
       clearTimeout(timer);
       fail();
-    };
+    });
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stopListening?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
@@ -36,7 +36,7 @@ export class Pacer {
   }
 
   /** Waits until the pause (if any) is over. */
-  wait(signal: AbortSignal | undefined, abortError: () => APIUserAbortError): Promise<void> {
-    return sleep(this.resumeAt - Date.now(), signal, abortError);
+  wait(cancellation: Cancellation | undefined, abortError: () => APIUserAbortError): Promise<void> {
+    return sleep(this.resumeAt - Date.now(), cancellation, abortError);
   }
 }

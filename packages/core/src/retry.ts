@@ -38,7 +38,9 @@ export function backoffDelay(retryIndex: number, random: () => number = Math.ran
 
 /**
  * Decides after an HTTP response. `retriesLeft` counts what remains of `maxRetries`.
- * `x-should-retry` from the server overrides the status rule both ways.
+ * `x-should-retry` from the server overrides the status rule both ways for an error status, never
+ * for a success or a redirect: replaying a delete the server says it performed could only turn
+ * its success into a 404, and a redirect is never followed.
  */
 export function verdictForResponse(
   status: number,
@@ -46,6 +48,7 @@ export function verdictForResponse(
   retryIndex: number,
   retriesLeft: number,
 ): RetryVerdict {
+  if (status < 400) return { retry: false };
   const override = headers.get("x-should-retry");
   const wanted = override === "true" ? true : override === "false" ? false : RETRYABLE_STATUSES.has(status);
   if (!wanted) return { retry: false };

@@ -1,21 +1,47 @@
 /**
  * The request pipeline: one call = up to `1 + maxRetries` attempts through openapi-fetch, each
  * under its own timeout, with retry decisions from `retry.ts`. It returns the final HTTP response
- * (success or not) and throws only when no response could be had.
+ * (success or not) and throws only when no usable response could be had.
+ *
+ * Each attempt goes through four stages, and a failure is classified by the one it happened in:
+ * building the request (a caller error, never sent), sending it (refused: not sent), waiting for and
+ * reading the answer (sent, no answer), and decoding it (an answer that could not be read). Redirects
+ * are never followed, and every body is read under `maxResponseBytes`.
  */
 
 import type { Credentials } from "./auth.js";
+import { readBody } from "./body-reader.js";
+import { type Cancellation, cancellationOf } from "./cancellation.js";
 import type { ResolvedConfig } from "./config.js";
 import { checkMaxRetries, checkTimeout } from "./config.js";
 import { parseBody } from "./decode.js";
 import { PendingRequest, sendPending } from "./direct-fetch.js";
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "./errors.js";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIResponseTooLargeError,
+  APIResponseValidationError,
+  APIUserAbortError,
+  type FailureStage,
+  InvalidArgumentError,
+} from "./errors.js";
+import { checkHeaders, type HeadersInput } from "./headers.js";
+import { refuseCredentialAsId } from "./id-guard.js";
 import type { LeveledLogger } from "./logger.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import { Pacer, sleep } from "./pacer.js";
 import { createRawClient, maskQueryCredentials } from "./raw-client.js";
+import { responseMeta } from "./response-error.js";
 import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
-import { maskDeep, maskSecrets, redactHeaders } from "./secrets.js";
+import {
+  BodyTooDeepError,
+  maskCause,
+  maskDeep,
+  maskHeaderName,
+  maskSecrets,
+  redactHeaders,
+  secretList,
+} from "./secrets.js";
 import type { ApiSpec, OperationSpec } from "./spec.js";
 
 /** Options accepted by every request. */
@@ -25,7 +51,7 @@ export interface RequestOptions {
   /** Milliseconds per attempt, overriding the client's `timeout`. */
   timeout?: number | undefined;
   /** Extra headers for this request. `Authorization` cannot be overridden here. */
-  headers?: Record<string, string> | undefined;
+  headers?: HeadersInput | undefined;
   /** Overrides the client's `maxRetries` for this request. */
   maxRetries?: number | undefined;
 }
@@ -53,6 +79,8 @@ export interface CallInit extends RequestOptions {
   operationServer?: string | undefined;
   /** Shared back-off for bulk operations; a private one is used otherwise. */
   pacer?: Pacer | undefined;
+  /** Shared view of `signal` for bulk operations; takes the place of `signal` when given. */
+  cancellation?: Cancellation | undefined;
 }
 
 type UntypedRequest = (
@@ -77,7 +105,7 @@ function errorCode(error: unknown): string {
 
 export interface TransportInit extends ResolvedConfig {
   fetch?: typeof globalThis.fetch | undefined;
-  headers?: Record<string, string> | undefined;
+  headers?: HeadersInput | undefined;
   logger: LeveledLogger;
 }
 
@@ -93,35 +121,65 @@ export function withoutCredentialHeaders(
   return out;
 }
 
+/**
+ * What openapi-fetch gets back once the transport has read the body itself: the status and headers
+ * it looks at, and no body, so that it never reads one without the limit.
+ */
+function bodilessView(response: Response): Response {
+  return {
+    status: response.status,
+    ok: response.ok,
+    headers: response.headers,
+    body: null,
+    text: () => Promise.resolve(""),
+  } as unknown as Response;
+}
+
+/** How far one attempt got, for classifying its failure. */
+interface Exchange {
+  stage: "building" | "sending" | "reading" | "read";
+  response?: Response;
+  text?: string;
+  truncated?: boolean;
+}
+
 export class Transport {
   readonly raw: Client<object>;
   private readonly request: UntypedRequest;
   private readonly timeout: number;
   private readonly maxRetries: number;
+  private readonly maxResponseBytes: number;
   private readonly logger: LeveledLogger;
   private readonly credentials: Credentials;
-  /** Set when the caller passed `fetch`: it is always handed a real `Request`. */
-  private readonly customFetch: boolean;
+  private readonly customFetch: typeof globalThis.fetch | undefined;
   /** Masks the client's credentials in any text; the credentials live only in this closure. */
   readonly mask: (text: string) => string;
+  /** Masks a header name, comparing without case (names arrive lower-cased). */
+  readonly maskName: (name: string) => string;
   readonly maskValue: (value: unknown) => unknown;
+  /** Throws `InvalidArgumentError` when a path parameter is one of the client's credentials or looks like one. */
+  readonly refuseCredentialAsId: (argument: string, value: unknown) => void;
 
   constructor(init: TransportInit, spec: ApiSpec) {
-    const { secrets } = init;
+    const secrets = secretList(init.secrets);
     this.mask = (text) => maskSecrets(text, secrets);
+    this.maskName = (name) => maskHeaderName(name, secrets);
     this.maskValue = (value) => maskDeep(value, secrets);
+    const credentialFacts = { secrets, prefixes: init.credentialPrefixes };
+    this.refuseCredentialAsId = (argument, value) => refuseCredentialAsId(argument, value, credentialFacts);
     const { credentials } = init;
     this.credentials = credentials;
     this.timeout = init.timeout;
     this.maxRetries = init.maxRetries;
+    this.maxResponseBytes = init.maxResponseBytes;
     this.logger = init.logger;
-    const customFetch = init.fetch;
-    this.customFetch = customFetch !== undefined;
+    this.customFetch = init.fetch;
+    const clientHeaders = checkHeaders(init.headers, "headers", this.maskName) ?? {};
     const options = {
       baseUrl: init.baseUrl,
       // Look the global up per call so test tools that patch it later (msw) still take effect.
-      fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
-      headers: withoutCredentialHeaders(init.headers ?? {}, credentials.headerNames),
+      fetch: init.fetch ?? ((request: Request) => globalThis.fetch(request)),
+      headers: withoutCredentialHeaders(clientHeaders, credentials.headerNames),
     };
     // The helpers' client never has middleware, so openapi-fetch skips that machinery and, with the
     // global fetch, the direct path of direct-fetch.ts applies. Middleware added to `raw` affects
@@ -136,26 +194,27 @@ export class Transport {
     const { path } = operation;
     const timeout = init.timeout === undefined ? this.timeout : checkTimeout(init.timeout);
     const maxRetries = checkMaxRetries(init.maxRetries, this.maxRetries);
+    const checked = checkHeaders(init.headers, "headers", this.maskName);
     // Throws before anything is sent when the operation needs a credential the client lacks.
     const auth = this.credentials.forOperation(operation);
     const headers = {
-      ...(init.headers && withoutCredentialHeaders(init.headers, this.credentials.headerNames)),
+      ...(checked && withoutCredentialHeaders(checked, this.credentials.headerNames)),
       ...auth.headers,
     };
     const query = { ...init.query, ...auth.query };
     // A call's own pacer only matters once a 429 has paused it, so it is made then; bulk runs share theirs.
     let pacer = init.pacer;
-    const userSignal = init.signal;
+    const cancellation = init.cancellation ?? cancellationOf(init.signal);
     const logInfo = this.logger.isEnabled("info");
     // Whether any attempt so far may have been performed by the server without us seeing the answer.
     let outcomeUnknown = false;
-    const abortError = () =>
-      new APIUserAbortError({ message: "Request was aborted by the caller.", method, path, outcomeUnknown });
+    const abortError = (stage: FailureStage = "not-sent") =>
+      new APIUserAbortError({ message: "Request was aborted by the caller.", method, path, outcomeUnknown, stage });
 
     for (let attempt = 0; ; attempt++) {
-      if (userSignal?.aborted) throw abortError();
+      if (cancellation?.aborted) throw abortError();
       // Awaiting only when paused keeps an unpaused call free of an extra turn of the event loop.
-      if (pacer?.pausing) await pacer.wait(userSignal, abortError);
+      if (pacer?.pausing) await pacer.wait(cancellation, abortError);
       const started = logInfo ? performance.now() : 0;
       const controller = new AbortController();
       const { signal } = controller;
@@ -164,58 +223,69 @@ export class Transport {
         timedOut = true;
         controller.abort();
       }, timeout);
-      const onUserAbort = () => controller.abort();
-      userSignal?.addEventListener("abort", onUserAbort, { once: true });
-      if (userSignal?.aborted) controller.abort();
+      const stopListening = cancellation?.onAbort(() => controller.abort());
+      if (cancellation?.aborted) controller.abort();
+      const exchange: Exchange = { stage: "building" };
+      const limit = this.maxResponseBytes;
+      const customFetch = this.customFetch;
+      const abortConnection = () => controller.abort();
+      const send = async (request: Request | PendingRequest): Promise<Response> => {
+        exchange.stage = "sending";
+        const response = customFetch
+          ? await customFetch(request as Request)
+          : await sendPending(request as PendingRequest, signal);
+        exchange.stage = "reading";
+        exchange.response = response;
+        const read = await readBody(response, limit, abortConnection);
+        exchange.text = read.text;
+        exchange.truncated = read.truncated;
+        exchange.stage = "read";
+        return bodilessView(response);
+      };
 
       let delayMs: number;
+      // Past `read` the answer is in hand: whatever fails after that is decoded (or refused) below.
+      let failure: { error: unknown } | undefined;
       try {
-        const {
-          data,
-          error,
-          response: received,
-        } = await this.request(method, path, {
+        await this.request(method, path, {
           params: { path: init.pathParams, query },
           headers,
           ...(init.body === undefined ? {} : { body: init.body }),
           ...(init.operationServer === undefined ? {} : { baseUrl: init.operationServer }),
-          parseAs: "text",
+          parseAs: "stream",
+          // A redirect would replay the delete (and client-wide headers) at another origin, whose
+          // answer would then count as the API's: the helpers never follow one.
+          redirect: "manual",
+          fetch: send,
           // See direct-fetch.ts: with the global fetch and no middleware, one Request per attempt.
-          ...(this.customFetch
-            ? { signal }
-            : { Request: PendingRequest, fetch: (pending: PendingRequest) => sendPending(pending, signal) }),
+          ...(customFetch ? { signal } : { Request: PendingRequest }),
         });
-        // `withResponse()` hands the response to callers: a query-string credential stays out of its `url`.
-        const response = maskQueryCredentials(received, this.credentials.queryNames);
-        // openapi-fetch hands error bodies over already JSON-parsed when it could; text otherwise.
-        const decoded =
-          response.ok || typeof error === "string" ? parseBody((response.ok ? data : error) as string) : error;
-        const body = this.maskValue(decoded);
-        const verdict = verdictForResponse(response.status, response.headers, attempt, maxRetries - attempt);
-        this.logAttempt(method, path, String(response.status), started, verdict, response.headers);
-        if (!verdict.retry) {
-          return { response, body, attempts: attempt + 1, outcomeUnknownBefore: outcomeUnknown };
-        }
-        if (response.status >= 500) outcomeUnknown = true;
-        delayMs = verdict.delayMs;
-        // A 429's delay goes through the pacer, so that in a bulk run every worker waits it out.
-        if (response.status === 429) {
-          pacer ??= new Pacer();
-          pacer.pauseFor(delayMs);
-          delayMs = 0;
-        }
       } catch (error) {
-        if (userSignal?.aborted) {
+        if (exchange.stage !== "read") failure = { error };
+      }
+      clearTimeout(timer);
+      stopListening?.();
+      if (failure) {
+        const { error } = failure;
+        if (cancellation?.aborted) {
           this.logAttempt(method, path, "aborted", started, { retry: false, reason: "aborted by the caller" });
-          // The attempt was in flight: the server may have received and performed it.
-          outcomeUnknown = true;
-          throw abortError();
+          const inFlight = exchange.stage !== "building";
+          // An attempt in flight may have been received and performed by the server.
+          if (inFlight) outcomeUnknown = true;
+          throw abortError(inFlight ? "no-answer" : "not-sent");
+        }
+        if (exchange.stage === "building") {
+          // Nothing was sent, and the same input would fail the same way again: not retried.
+          throw new InvalidArgumentError(
+            "request",
+            `The ${method} request could not be built (${this.mask(errorName(error))}); nothing was sent.`,
+          );
         }
         const code = errorCode(error);
-        const notSent = !timedOut && NOT_SENT.test(code);
+        const notSent = !timedOut && exchange.stage === "sending" && NOT_SENT.test(code);
         const kind = timedOut
           ? `timeout after ${timeout} ms`
-          : `connection error (${this.mask(code.trim() || "unknown")})`;
+          : `connection error (${this.mask(code.trim() || "unknown").slice(0, 300)})`;
         if (!notSent) outcomeUnknown = true;
         const verdict = verdictForFailure(kind, attempt, maxRetries - attempt);
         this.logAttempt(method, path, timedOut ? "timeout" : "connection error", started, verdict);
@@ -225,19 +295,82 @@ export class Transport {
             message: timedOut ? `Request timed out after ${timeout} ms.` : `Connection error: ${kind}.`,
             method,
             path,
-            cause: timedOut ? undefined : error,
+            // A copy with name, code and message masked: the original may hold the raw bytes a peer sent back.
+            cause: timedOut ? undefined : maskCause(error, this.mask),
             outcomeUnknown,
+            stage: notSent ? "not-sent" : "no-answer",
           });
         }
         delayMs = verdict.delayMs;
-      } finally {
-        clearTimeout(timer);
-        userSignal?.removeEventListener("abort", onUserAbort);
+        if (delayMs > 0) await sleep(delayMs, cancellation, abortError);
+        continue;
       }
-      if (delayMs > 0) await sleep(delayMs, userSignal, abortError);
+
+      // `withResponse()` hands the response to callers: a query-string credential stays out of its `url`.
+      const response = maskQueryCredentials(exchange.response as Response, this.credentials.queryNames);
+      const decoded = this.decode(operation, method, response, exchange);
+      if (decoded.error) {
+        this.logAttempt(method, path, String(response.status), started, { retry: false, reason: decoded.reason });
+        throw decoded.error;
+      }
+      const { body } = decoded;
+      const verdict = verdictForResponse(response.status, response.headers, attempt, maxRetries - attempt);
+      this.logAttempt(method, path, String(response.status), started, verdict, response.headers);
+      if (!verdict.retry) {
+        return { response, body, attempts: attempt + 1, outcomeUnknownBefore: outcomeUnknown };
+      }
+      if (response.status >= 500) outcomeUnknown = true;
+      delayMs = verdict.delayMs;
+      // A 429's delay goes through the pacer, so that in a bulk run every worker waits it out.
+      if (response.status === 429) {
+        pacer ??= new Pacer();
+        pacer.pauseFor(delayMs);
+        delayMs = 0;
+      }
+      if (delayMs > 0) await sleep(delayMs, cancellation, abortError);
     }
   }
 
+  /**
+   * The masked body of a response that arrived whole (or was cut at the limit). A success whose body
+   * cannot be read is an error, with `outcomeUnknown` set: the server most likely acted, so it is
+   * neither retried nor reported as done. An error status keeps its class; only its body is dropped.
+   */
+  private decode(
+    operation: OperationSpec,
+    method: string,
+    response: Response,
+    exchange: Exchange,
+  ): { body: unknown; error?: undefined } | { error: APIResponseValidationError; reason: string } {
+    const unreadable = (problem: string, limit?: number) => {
+      const init = {
+        status: response.status,
+        method,
+        path: operation.path,
+        ...responseMeta(response, this),
+        outcomeUnknown: true,
+        stage: "unreadable" as const,
+        message: this.mask(`Unexpected ${response.status} response body: ${problem}.`),
+      };
+      return limit === undefined
+        ? new APIResponseValidationError(init)
+        : new APIResponseTooLargeError({ ...init, limit });
+    };
+    const limit = this.maxResponseBytes;
+    if (exchange.truncated && response.ok) {
+      const problem = `larger than the ${limit}-byte limit (maxResponseBytes), so reading stopped there`;
+      return { error: unreadable(problem, limit), reason: "body over maxResponseBytes" };
+    }
+    try {
+      return { body: this.maskValue(parseBody(exchange.text)) };
+    } catch (error) {
+      if (!response.ok) return { body: undefined };
+      const problem = error instanceof BodyTooDeepError ? error.message : "it could not be decoded";
+      return { error: unreadable(problem), reason: "body unreadable" };
+    }
+  }
+
+  /** A log line per attempt. A logger that throws must not change the call's outcome: its errors are dropped. */
   private logAttempt(
     method: string,
     path: string,
@@ -246,18 +379,26 @@ export class Transport {
     verdict: RetryVerdict,
     headers?: Headers,
   ): void {
-    if (this.logger.isEnabled("info")) {
-      const ms = Math.round(performance.now() - started);
-      const next = verdict.retry
-        ? `; retrying in ${Math.round(verdict.delayMs)} ms (${verdict.reason})`
-        : verdict.reason
-          ? `; not retrying (${verdict.reason})`
-          : "";
-      this.logger.info(`${method} ${path} → ${status} in ${ms} ms${next}`);
-    }
-    // Redacting walks every header: done only when someone will read the result.
-    if (headers && this.logger.isEnabled("debug")) {
-      this.logger.debug(`${method} ${path} response headers`, redactHeaders(headers, this.mask));
+    try {
+      if (this.logger.isEnabled("info")) {
+        const ms = Math.round(performance.now() - started);
+        const next = verdict.retry
+          ? `; retrying in ${Math.round(verdict.delayMs)} ms (${verdict.reason})`
+          : verdict.reason
+            ? `; not retrying (${verdict.reason})`
+            : "";
+        this.logger.info(`${method} ${path} → ${status} in ${ms} ms${next}`);
+      }
+      // Redacting walks every header: done only when someone will read the result.
+      if (headers && this.logger.isEnabled("debug")) {
+        this.logger.debug(`${method} ${path} response headers`, redactHeaders(headers, this.mask, this.maskName));
+      }
+    } catch {
+      // Logging is best effort.
     }
   }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }

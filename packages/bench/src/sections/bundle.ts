@@ -17,13 +17,12 @@ const benchDir = fileURLToPath(new URL("../..", import.meta.url));
 export const BUNDLE_TARGET_BROTLI_BYTES = 5_000;
 
 /**
- * What the test suite enforces until the target is met: the size measured when the benchmarks
- * were added (8.28 kB) plus a little room, so that growth is a decision rather than an accident.
- * Raised from 8.5 kB to 10 kB for spec-driven auth (every scheme kind, per-operation security),
- * server variables and operation servers, helpers for every DELETE (several path parameters,
- * query and body) and the typed success body: about 1.3 kB more (see BENCHMARKS.md).
+ * What the test suite enforces until the target is met: the size measured plus a little room, so
+ * that growth is a decision rather than an accident. 8.28 kB when the benchmarks were added; 11.5 kB
+ * once every response is bounded, redirects refused, failures classified and inputs checked (see
+ * "Hostile peers" in BENCHMARKS.md for what the 3.2 kB buy).
  */
-export const BUNDLE_BUDGET_BROTLI_BYTES = 10_000;
+export const BUNDLE_BUDGET_BROTLI_BYTES = 11_750;
 
 export interface BundleApp {
   readonly name: string;

@@ -1,0 +1,254 @@
+/**
+ * Careless callers: headers `fetch` would refuse, options that would be dropped silently, URLs that
+ * carry a password, callbacks that reject, loggers that throw, one signal shared by many deletes.
+ * Same form as hostile-peers.ts: each case says how it must end, and the runner checks the class,
+ * the requests the server received (none, for a refused input), the time, and that the offending
+ * value appears in no rendering of the outcome and no log line.
+ */
+import {
+  type ClientOptions,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type DeleteManyResult,
+  type DeleteResult,
+  InvalidArgumentError,
+} from "@sdkforge/core";
+import type { RecordedRequest } from "@sdkforge/core/testing";
+import { expect } from "vitest";
+import {
+  captureLogs,
+  expectNoLeakedHandles,
+  expectNoSecrets,
+  type Outcome,
+  SLACK_MS,
+  settle,
+  watchedHandles,
+} from "./harness.js";
+import type { AnyDeleteResource, VendorUnderTest } from "./vendors.js";
+
+/** A credential-like value a caller put where it does not belong: it must never be echoed. */
+export const MISPLACED_SECRET = "Pl4cedS3cretInAHeaderQ8v";
+
+export interface CallerContext {
+  readonly vendor: VendorUnderTest;
+  readonly ids: readonly unknown[];
+  /** Builds the vendor's client against the test server, with the caller's extra options. */
+  readonly client: (options?: Omit<ClientOptions, "baseUrl"> & { baseUrl?: string | undefined }) => AnyDeleteResource;
+}
+
+export interface CallerScenario {
+  readonly name: string;
+  readonly appliesTo?: (vendor: VendorUnderTest) => boolean;
+  /** What the caller does, from building the client on; may throw (a constructor refusing its options). */
+  readonly act: (context: CallerContext) => PromiseLike<unknown> | unknown;
+  readonly expected: {
+    /** `InvalidArgumentError` naming `argument`, or a value checked by `check`. */
+    readonly result: { readonly refused: string } | { readonly resolves: true };
+    /** Requests the server received. */
+    readonly attempts: number;
+    /** Default 1 s: a refused input costs no back-off. */
+    readonly maxMs?: number;
+  };
+  readonly check?: (
+    outcome: Outcome<unknown>,
+    context: CallerContext & { warnings: readonly string[]; requests: readonly RecordedRequest[] },
+  ) => void;
+}
+
+const refusedBeforeSending = (argument: string) => ({ result: { refused: argument }, attempts: 0 }) as const;
+
+const badHeaderValues: readonly [string, string][] = [
+  ["CRLF in a header value", `a\r\nX-Injected: ${MISPLACED_SECRET}`],
+  ["NUL in a header value", `${MISPLACED_SECRET}\u0000`],
+  ["a non-Latin-1 header value", `${MISPLACED_SECRET}€`],
+];
+
+export const CALLER_MISTAKES: readonly CallerScenario[] = [
+  ...badHeaderValues.map(
+    ([name, value]): CallerScenario => ({
+      name: `${name}, per request`,
+      act: ({ client, ids }) => client().delete(ids[0], { headers: { "x-trace": value } }),
+      expected: refusedBeforeSending("headers"),
+    }),
+  ),
+  ...badHeaderValues.map(
+    ([name, value]): CallerScenario => ({
+      name: `${name}, client-wide`,
+      act: ({ client }) => client({ headers: { "x-trace": value } }),
+      expected: refusedBeforeSending("headers"),
+    }),
+  ),
+  {
+    name: "CRLF in a header name",
+    act: ({ client, ids }) => client().delete(ids[0], { headers: { [`x-a\r\n${MISPLACED_SECRET}`]: "1" } }),
+    expected: refusedBeforeSending("headers"),
+  },
+  ...[
+    ["transfer-encoding", "chunked"],
+    ["expect", "100-continue"],
+    ["connection", "upgrade"],
+    ["content-length", "10"],
+    ["host", "example.com"],
+  ].map(
+    ([name, value]): CallerScenario => ({
+      name: `the framing header ${name}`,
+      act: ({ client, ids }) => client().delete(ids[0], { headers: { [name as string]: value as string } }),
+      expected: refusedBeforeSending("headers"),
+    }),
+  ),
+  {
+    name: "headers given as a string",
+    act: ({ client, ids }) =>
+      client().delete(ids[0], { headers: MISPLACED_SECRET as unknown as Record<string, string> }),
+    expected: refusedBeforeSending("headers"),
+  },
+  {
+    name: "headers given as a Headers instance are sent",
+    act: ({ client, ids }) =>
+      client({ headers: new Headers({ "x-client-wide": "yes" }) }).delete(ids[0], {
+        headers: new Headers({ "x-per-request": "yes" }),
+      }),
+    expected: { result: { resolves: true }, attempts: 1 },
+    check: (_, { requests }) => {
+      expect(requests[0]?.headers).toMatchObject({ "x-client-wide": "yes", "x-per-request": "yes" });
+    },
+  },
+  {
+    name: "headers given as [name, value] pairs are sent",
+    act: ({ client, ids }) =>
+      client({ headers: [["x-client-wide", "yes"]] }).delete(ids[0], { headers: [["x-per-request", "yes"]] }),
+    expected: { result: { resolves: true }, attempts: 1 },
+  },
+  {
+    name: "baseUrl with a ?query",
+    act: ({ client }) => client({ baseUrl: `http://127.0.0.1:9/prefix?token=${MISPLACED_SECRET}` }),
+    expected: refusedBeforeSending("baseUrl"),
+  },
+  {
+    name: "baseUrl with a #fragment",
+    act: ({ client }) => client({ baseUrl: `http://127.0.0.1:9/prefix#${MISPLACED_SECRET}` }),
+    expected: refusedBeforeSending("baseUrl"),
+  },
+  {
+    name: "baseUrl with a password and a bad port",
+    act: ({ client }) => client({ baseUrl: `http://admin:${MISPLACED_SECRET}@127.0.0.1:99999` }),
+    expected: refusedBeforeSending("baseUrl"),
+  },
+  {
+    name: "baseUrl with a password",
+    act: ({ client }) => client({ baseUrl: `http://admin:${MISPLACED_SECRET}@127.0.0.1:9` }),
+    expected: refusedBeforeSending("baseUrl"),
+  },
+  {
+    name: "a base-URL environment variable with a password and a bad port",
+    appliesTo: (vendor) => vendor.baseUrlEnv !== undefined,
+    act: ({ vendor, client }) => {
+      const name = vendor.baseUrlEnv as string;
+      const previous = process.env[name];
+      process.env[name] = `http://admin:${MISPLACED_SECRET}@127.0.0.1:99999`;
+      try {
+        return client({ baseUrl: undefined });
+      } finally {
+        if (previous === undefined) delete process.env[name];
+        else process.env[name] = previous;
+      }
+    },
+    expected: refusedBeforeSending("baseUrl"),
+  },
+  {
+    name: "maxResponseBytes that is not a positive integer",
+    act: ({ client }) => client({ maxResponseBytes: 0.5 }),
+    expected: refusedBeforeSending("maxResponseBytes"),
+  },
+  {
+    name: "an async onProgress that rejects",
+    act: ({ client, ids }) =>
+      client().deleteMany(ids, {
+        onProgress: async () => {
+          throw new Error("progress sink is down");
+        },
+      }),
+    expected: { result: { resolves: true }, attempts: 4 },
+    check: (outcome) => expect((outcome as { value?: DeleteManyResult<unknown> }).value?.deleted).toHaveLength(4),
+  },
+  {
+    name: "one signal shared by deleteMany at concurrency 16",
+    act: ({ client, vendor }) =>
+      client().deleteMany(vendor.ids(32, 100), { concurrency: 16, signal: new AbortController().signal }),
+    expected: { result: { resolves: true }, attempts: 32, maxMs: 5_000 },
+    check: (outcome, { warnings }) => {
+      expect(warnings, "process warnings").toEqual([]);
+      expect((outcome as { value?: DeleteManyResult<unknown> }).value?.failed).toHaveLength(32);
+    },
+  },
+  {
+    name: "a logger that throws",
+    act: ({ client, ids }) => {
+      const broken = () => {
+        throw new Error("log sink is down");
+      };
+      return client({ logLevel: "debug", logger: { error: broken, warn: broken, info: broken, debug: broken } }).delete(
+        ids[0],
+      );
+    },
+    expected: { result: { resolves: true }, attempts: 1 },
+    check: (outcome) =>
+      expect((outcome as { value?: DeleteResult<unknown> }).value).toMatchObject({ alreadyGone: false }),
+  },
+  {
+    name: "the default body limit is 64 KiB",
+    act: () => DEFAULT_MAX_RESPONSE_BYTES,
+    expected: { result: { resolves: true }, attempts: 0 },
+    check: (outcome) => expect((outcome as { value?: unknown }).value).toBe(65_536),
+  },
+];
+
+/** Runs one caller scenario against one vendor on a fresh server, and checks everything. */
+export async function runCallerScenario(vendor: VendorUnderTest, scenario: CallerScenario): Promise<void> {
+  const baseline = watchedHandles();
+  const ids = vendor.ids(4);
+  const { server, tokenIds } = await vendor.start(ids);
+  const { logger, lines } = captureLogs();
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+  process.on("warning", onWarning);
+  const context: CallerContext = {
+    vendor,
+    ids,
+    client: (options = {}) => {
+      // An explicit `baseUrl: undefined` leaves the choice to the environment.
+      const baseUrl = "baseUrl" in options ? options.baseUrl : server.url;
+      return vendor.resource({ logger, maxRetries: 2, ...options, baseUrl } as ClientOptions & { baseUrl: string });
+    },
+  };
+  let outcome: Outcome<unknown>;
+  try {
+    outcome = await settle(async () => scenario.act(context));
+    // Warnings are emitted on a later tick.
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off("warning", onWarning);
+    await server.close();
+  }
+
+  const { expected } = scenario;
+  if ("refused" in expected.result) {
+    const error = outcome.ok ? undefined : outcome.error;
+    expect(error, outcome.ok ? `resolved with ${JSON.stringify(outcome.value)}` : "").toBeInstanceOf(
+      InvalidArgumentError,
+    );
+    expect((error as InvalidArgumentError).argument).toBe(expected.result.refused);
+    expect(JSON.parse(JSON.stringify(error)), "JSON keeps the message").toMatchObject({
+      name: "InvalidArgumentError",
+      message: (error as Error).message,
+    });
+    expect(tokenIds.size, "nothing was deleted").toBe(ids.length);
+  } else if (!outcome.ok) {
+    throw outcome.error;
+  }
+  expect(server.requests.length, "requests the server received").toBe(expected.attempts);
+  expect(outcome.ms, "duration").toBeLessThanOrEqual((expected.maxMs ?? 1_000) + SLACK_MS);
+  expectNoSecrets(lines, [...vendor.secrets, MISPLACED_SECRET], "log lines");
+  expectNoSecrets(outcome.ok ? outcome.value : outcome.error, [...vendor.secrets, MISPLACED_SECRET], "the outcome");
+  scenario.check?.(outcome, { ...context, warnings, requests: server.requests });
+  await expectNoLeakedHandles(baseline);
+}
