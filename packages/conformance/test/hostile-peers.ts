@@ -226,8 +226,8 @@ const isStringId = (vendor: VendorUnderTest) => vendor.isValidId("tok-probe");
 
 /** The vendor's credential prefix (`key-`), for vendors whose scheme has one beyond a bearer's. */
 function credentialPrefix(vendor: VendorUnderTest): string | undefined {
-  const { prefix } = vendor.spec.security;
-  return prefix.trim() && !/^bearer$/i.test(prefix.trim()) ? prefix : undefined;
+  const prefixes = Object.values(vendor.spec.securitySchemes).map(({ prefix }) => prefix);
+  return prefixes.find((prefix) => prefix.trim() && !/^(bearer|basic)$/i.test(prefix.trim()));
 }
 
 /** The vendor's own `failureWhen` marker for its delete operation, when its facts declare one. */
