@@ -5,6 +5,9 @@
  * and the one outcome it must end in, and the runner checks the outcome class and flags, the
  * requests every origin received, the time, the peak memory, and that no rendering of the outcome
  * (message, `String`, `JSON.stringify`, `util.inspect` at depth 10) nor any log line holds a secret.
+ *
+ * The hostile files run in a second `vitest run`, after the other suites (see package.json): their
+ * large bodies would otherwise compete for the CPU with the bulk suite's timing-sensitive cases.
  */
 import { once } from "node:events";
 import { createServer as createTcpServer, type Socket, type Server as TcpServer } from "node:net";
