@@ -88,3 +88,17 @@ export function findVendors(root: string = REPO_ROOT): Vendor[] {
 export function specInputGlobs(vendor: Vendor): string[] {
   return vendor.specEntry.startsWith(`specs/${vendor.id}/`) ? [`specs/${vendor.id}/**`] : [`specs/${vendor.id}.*`];
 }
+
+/**
+ * The client class a vendor's package exports (`Archil`, `VectorAI`), read from its built
+ * declarations: the one class that extends core's `APIClient`. Needs `pnpm build`.
+ */
+export function clientClassName(vendor: Vendor, root: string = REPO_ROOT): string {
+  const declarations = join(root, vendor.packageDir, "dist", "index.d.ts");
+  if (!existsSync(declarations)) throw new Error(`${declarations} is missing: build the packages first (pnpm build)`);
+  const names = [...readFileSync(declarations, "utf8").matchAll(/declare class (\w+) extends APIClient\b/g)].map(
+    (match) => match[1] ?? "",
+  );
+  if (names.length !== 1) throw new Error(`${vendor.packageName}: expected one client class, found ${names.length}`);
+  return names[0] ?? "";
+}

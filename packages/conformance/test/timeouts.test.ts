@@ -89,7 +89,7 @@ describe.each(VENDORS)("$name", (vendor) => {
       // Long enough for a retry that should not exist to arrive.
       await sleep(600);
       expect(running.server.requests).toHaveLength(1);
-      expect(running.tokenIds.has(id)).toBe(true);
+      expect(running.liveIds.has(id)).toBe(true);
     });
   });
 
@@ -128,10 +128,9 @@ describe.each(VENDORS)("$name", (vendor) => {
       process.execPath,
       [
         ONE_CALL,
-        vendor.name.toLowerCase(),
+        vendor.packageName,
         args.baseUrl,
-        vendor.credential,
-        String(args.id),
+        JSON.stringify(args.id),
         String(args.timeout),
         "0",
         String(args.abortAfter ?? -1),

@@ -19,3 +19,12 @@ export {
   specMessage,
   startSpecServer,
 } from "./spec-server.js";
+export {
+  defineTestVendor,
+  type TestClientOptions,
+  type TestDeleteResource,
+  type TestServer,
+  type TestServerOptions,
+  type TestVendor,
+  type TestVendorDefinition,
+} from "./test-vendor.js";
