@@ -48,8 +48,10 @@ export interface TestClientOptions extends ClientOptions {
 }
 
 export interface TestVendor {
-  /** Product name, e.g. `Archil`. */
+  /** Product name and client class, e.g. `Archil`. */
   readonly name: string;
+  /** Region ids the client's `region` option takes (from the spec's servers); empty when it has none. */
+  readonly regions: readonly string[];
   /** The client property of the helper under test, e.g. `apiTokens`. */
   readonly resourceName: string;
   readonly operationId: string;
@@ -170,6 +172,7 @@ export function defineTestVendor<Options, Client extends object>(
 
   return {
     name: vendor.name,
+    regions: vendor.spec.servers.flatMap((server) => (server.region === undefined ? [] : [server.region])),
     resourceName,
     operationId: operation.operationId,
     pathTemplate: operation.path,
