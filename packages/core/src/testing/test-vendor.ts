@@ -42,7 +42,10 @@ export interface TestServer {
 }
 
 export interface TestClientOptions extends ClientOptions {
-  readonly baseUrl: string;
+  /** Usually the test server's URL; without it the client resolves one as it would for a caller. */
+  readonly baseUrl?: string;
+  /** For vendors whose spec lists regions (see `TestVendor.regions`). */
+  readonly region?: string;
   /** Replaces the vendor's working credential, e.g. with a wrong one. */
   readonly credential?: string;
 }
@@ -50,8 +53,8 @@ export interface TestClientOptions extends ClientOptions {
 export interface TestVendor {
   /** Product name and client class, e.g. `Archil`. */
   readonly name: string;
-  /** Region ids the client's `region` option takes (from the spec's servers); empty when it has none. */
-  readonly regions: readonly string[];
+  /** The regions the client's `region` option takes, with the server each selects; empty when the spec has none. */
+  readonly regions: readonly { readonly region: string; readonly url: string }[];
   /** The client property of the helper under test, e.g. `apiTokens`. */
   readonly resourceName: string;
   readonly operationId: string;
@@ -172,7 +175,7 @@ export function defineTestVendor<Options, Client extends object>(
 
   return {
     name: vendor.name,
-    regions: vendor.spec.servers.flatMap((server) => (server.region === undefined ? [] : [server.region])),
+    regions: vendor.spec.servers.flatMap(({ region, url }) => (region === undefined ? [] : [{ region, url }])),
     resourceName,
     operationId: operation.operationId,
     pathTemplate: operation.path,
