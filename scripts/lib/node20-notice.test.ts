@@ -6,8 +6,8 @@ const box = (...lines: string[]) =>
 
 it("drops the Node 20 notice box and the blank line after it, nothing else", () => {
   const notice = box("Deprecation warning: Node.js 20 support is ending", "", "Update Node.js: https://nodejs.org");
-  const text = `\n${notice}\n\nvalidating specs/archil.yaml...\nspecs/archil.yaml: validated in 94ms\n`;
-  expect(withoutNode20Notice(text)).toBe("\nvalidating specs/archil.yaml...\nspecs/archil.yaml: validated in 94ms\n");
+  const text = `\n${notice}\n\nvalidating specs/acme.yaml...\nspecs/acme.yaml: validated in 94ms\n`;
+  expect(withoutNode20Notice(text)).toBe("\nvalidating specs/acme.yaml...\nspecs/acme.yaml: validated in 94ms\n");
 });
 
 it("keeps any other box, and an unclosed one", () => {

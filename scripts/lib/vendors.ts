@@ -17,13 +17,13 @@ export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
 
 export interface Vendor {
-  /** The folder name under `packages/` and the document's name under `specs/`, e.g. `archil`. */
+  /** The folder name under `packages/` and the document's name under `specs/`, e.g. `acme`. */
   readonly id: string;
-  /** The npm name from the package's manifest, e.g. `@sdkforge/archil`. */
+  /** The npm name from the package's manifest, e.g. `@sdkforge/acme`. */
   readonly packageName: string;
   /** `packages/<id>`, relative to the repository root (POSIX separators). */
   readonly packageDir: string;
-  /** The document's entry file, relative to the repository root, e.g. `specs/archil.yaml`. */
+  /** The document's entry file, relative to the repository root, e.g. `specs/acme.yaml`. */
   readonly specEntry: string;
   /** Every file of the document (and of an overlay beside it), relative to the repository root, sorted. */
   readonly specFiles: readonly string[];
@@ -90,7 +90,7 @@ export function specInputGlobs(vendor: Vendor): string[] {
 }
 
 /**
- * The client class a vendor's package exports (`Archil`, `VectorAI`), read from its built
+ * The client class a vendor's package exports (e.g. `Acme`), read from its built
  * declarations: the one class that extends core's `APIClient`. Needs `pnpm build`.
  */
 export function clientClassName(vendor: Vendor, root: string = REPO_ROOT): string {

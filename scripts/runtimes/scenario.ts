@@ -9,7 +9,7 @@ import { vendorModules } from "sdkforge:vendor-modules";
 /** What the runner (which has each vendor's `testVendor`) tells the scenario about one vendor. */
 export interface SmokeTarget {
   readonly packageName: string;
-  /** The client class, e.g. `Archil`. */
+  /** The client class, e.g. `Acme`. */
   readonly className: string;
   readonly credentialOption: string;
   readonly resourceName: string;

@@ -5,9 +5,9 @@
  * the bundle of one vendor client, openapi-fetch included, stays within its brotli budget.
  */
 import { describe, expect, it } from "vitest";
+import { findVendors } from "../../../scripts/lib/vendors.ts";
 import { NAMES } from "../src/contenders.js";
 import { QUICK, runBenchmarks } from "../src/run.js";
-import { findVendors } from "../../../scripts/lib/vendors.ts";
 import { BUNDLE_BUDGET_BROTLI_BYTES } from "../src/sections/bundle.js";
 
 const results = await runBenchmarks({ quick: true });

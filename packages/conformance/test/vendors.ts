@@ -11,7 +11,7 @@ export type AnyDeleteResource = TestDeleteResource;
 export type VendorServer = TestServer;
 
 export interface VendorUnderTest extends Omit<TestVendor, "start"> {
-  /** The npm name, e.g. `@sdkforge/archil`. */
+  /** The npm name, e.g. `@sdkforge/acme`. */
   readonly packageName: string;
   /** The document's entry file, relative to the repository root. */
   readonly specFile: string;

@@ -51,7 +51,7 @@ export interface TestClientOptions extends ClientOptions {
 }
 
 export interface TestVendor {
-  /** Product name and client class, e.g. `Archil`. */
+  /** Product name and client class, e.g. `Acme`. */
   readonly name: string;
   /** The regions the client's `region` option takes, with the server each selects; empty when the spec has none. */
   readonly regions: readonly { readonly region: string; readonly url: string }[];
