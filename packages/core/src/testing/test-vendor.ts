@@ -6,13 +6,15 @@
  *
  * It is built from the vendor's generated facts: the helper it exercises, the id's type and the
  * rules for valid ids, the credential option and its prefix, the log variable, the error statuses
- * the spec documents. The vendor adds only how to start its test server.
+ * the spec documents. A vendor may add how to start its own test server (with its state rules);
+ * without one it gets core's spec-driven server, so a new vendor's `/testing` is one call.
  */
 import type { DeleteManyOptions, DeleteManyResult } from "../bulk.js";
 import type { ClientOptions, VendorDefinition } from "../config.js";
 import type { DeleteOptions, DeleteResult } from "../delete.js";
 import type { OperationSpec, ParamSpec } from "../spec.js";
 import type { SpecServer } from "./spec-server.js";
+import { startStatefulSpecServer } from "./stateful-server.js";
 
 /** A vendor's delete helper with the id type erased, so callers can also feed it wrong ids on purpose. */
 export interface TestDeleteResource {
@@ -93,8 +95,11 @@ export interface TestVendor {
 export interface TestVendorDefinition<Options, Client extends object> {
   readonly vendor: VendorDefinition;
   readonly Client: new (options: Options) => Client;
-  /** Starts the vendor's test server with the given ids and credential. */
-  start(options: TestServerOptions): Promise<TestServer>;
+  /**
+   * Starts the vendor's test server with the given ids and credential. Default: the spec server
+   * with core's stateful delete rule (stateful-server.ts), which needs no vendor code at all.
+   */
+  start?(options: TestServerOptions): Promise<TestServer>;
   /** The resource whose delete helper is exercised; default the first one with a delete. */
   readonly resource?: string;
 }
@@ -190,7 +195,18 @@ export function defineTestVendor<Options, Client extends object>(
     ids: (n, offset = 0) => rules.ids(n, offset),
     invalidIds: rules.invalid,
     isValidId: rules.isValid,
-    start: (options = {}) => definition.start({ ids: [], credential, ...options }),
+    start(options = {}) {
+      const full: TestServerOptions = { ids: [], credential, ...options };
+      if (definition.start) return definition.start(full);
+      return startStatefulSpecServer({
+        spec: vendor.spec,
+        // The server compares what follows the scheme's prefix, as the SDK sends it exactly once.
+        credential: full.credential.slice(credentialPrefix.length),
+        ids: full.ids,
+        ...(full.cors === undefined ? {} : { cors: full.cors }),
+        ...(full.port === undefined ? {} : { port: full.port }),
+      });
+    },
     client,
     resource(options) {
       const resource = (client(options) as Record<string, unknown>)[resourceName];
