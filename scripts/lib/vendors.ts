@@ -43,23 +43,38 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** The entry and files of `specs/<id>`, or `undefined` when the vendor has no document. */
+/** Whether a file starts a document: it declares `openapi` (or `swagger`, which the generator then refuses) at its top level. */
+function declaresOpenapi(path: string): boolean {
+  return /^(?:openapi|swagger)\s*:|^\s*\{?\s*"(?:openapi|swagger)"\s*:/m.test(
+    readFileSync(path, "utf8").slice(0, 4096),
+  );
+}
+
+function entryOfFolder(folder: string): string | undefined {
+  const conventional = SPEC_EXTENSIONS.map((ext) => join(folder, `openapi${ext}`)).find((file) => existsSync(file));
+  if (conventional) return conventional;
+  const candidates = readdirSync(folder)
+    .filter((name) => SPEC_EXTENSIONS.some((ext) => name.endsWith(ext)))
+    .map((name) => join(folder, name))
+    .filter((path) => statSync(path).isFile() && declaresOpenapi(path));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The entry and files of `specs/<id>` (its overlay included), or `undefined` when the vendor has no document. */
 function documentOf(root: string, id: string): { entry: string; files: string[] } | undefined {
   const specs = join(root, "specs");
   const folder = join(specs, id);
-  if (existsSync(folder) && statSync(folder).isDirectory()) {
-    const files = filesUnder(folder).sort();
-    const entry = SPEC_EXTENSIONS.map((ext) => join(folder, `openapi${ext}`)).find((file) => existsSync(file));
-    return entry ? { entry, files } : undefined;
-  }
-  const entry = SPEC_EXTENSIONS.map((ext) => join(specs, `${id}${ext}`)).find((file) => existsSync(file));
-  if (!entry) return undefined;
-  // An overlay or other companion beside a single-file document: `specs/<id>.<anything>`.
-  const companions = readdirSync(specs)
+  // Companions beside the document: its overlay, `specs/<id>.overlay.yaml`, or the single file itself.
+  const beside = readdirSync(specs)
     .filter((name) => name.startsWith(`${id}.`))
     .map((name) => join(specs, name))
     .filter((path) => statSync(path).isFile());
-  return { entry, files: companions.sort() };
+  if (existsSync(folder) && statSync(folder).isDirectory()) {
+    const entry = entryOfFolder(folder);
+    return entry ? { entry, files: [...filesUnder(folder), ...beside].sort() } : undefined;
+  }
+  const entry = SPEC_EXTENSIONS.map((ext) => join(specs, `${id}${ext}`)).find((file) => existsSync(file));
+  return entry ? { entry, files: beside.sort() } : undefined;
 }
 
 /** Every vendor of the workspace at `root`, sorted by id. */
@@ -84,9 +99,9 @@ export function findVendors(root: string = REPO_ROOT): Vendor[] {
   return vendors;
 }
 
-/** The turbo input globs (relative to `$TURBO_ROOT$`) that cover a vendor's document: `specs/<id>.*` or `specs/<id>/**`. */
-export function specInputGlobs(vendor: Vendor): string[] {
-  return vendor.specEntry.startsWith(`specs/${vendor.id}/`) ? [`specs/${vendor.id}/**`] : [`specs/${vendor.id}.*`];
+/** The turbo input globs (relative to `$TURBO_ROOT$`) that cover a vendor's document and overlay. */
+export function specInputGlobs(id: string): string[] {
+  return [`specs/${id}.*`, `specs/${id}/**`];
 }
 
 /**
