@@ -175,7 +175,9 @@ async function main(args: Arguments): Promise<void> {
     return;
   }
   const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
-  await run("pnpm", ["install", "--prefer-offline", "--reporter=silent"], { cwd: root, env, timeoutMs: 600_000 });
+  // The lockfile gains the new package: an install that may write it, even where CI=true makes
+  // `--frozen-lockfile` the default. Commit the result; CI's frozen install then accepts it.
+  await run("pnpm", ["install", "--no-frozen-lockfile", "--prefer-offline"], { cwd: root, env, timeoutMs: 600_000 });
   const generated = await run("pnpm", ["generate", name], { cwd: root, env, timeoutMs: 600_000 });
   process.stdout.write(generated.stdout);
   console.log(
