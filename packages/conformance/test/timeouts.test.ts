@@ -109,7 +109,8 @@ describe.each(VENDORS)("$name", (vendor) => {
       running.server.setFaultPolicy(() => faults.stallHeaders({ applies: false }));
       const controller = new AbortController();
       const pending = client(running).deleteMany(ids, { signal: controller.signal, concurrency: 4 });
-      await sleep(100);
+      // Abort once all four workers have a request stalled on the server (bounded: 10 s on a loaded machine).
+      for (let waited = 0; running.server.requests.length < 4 && waited < 10_000; waited += 10) await sleep(10);
       controller.abort();
       const { deleted, failed } = await pending;
       expect(deleted).toEqual([]);
