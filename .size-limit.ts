@@ -1,6 +1,6 @@
 /**
  * Size budgets (`pnpm size`), one pair per vendor found in the workspace: what an application pays
- * for importing the client class alone (8.5 kB brotli, the budget BENCHMARKS.md explains), and for
+ * for importing the client class alone (10 kB brotli, the budget BENCHMARKS.md explains), and for
  * the whole package. Two references without a budget put the numbers in context.
  */
 import { clientClassName, findVendors } from "./scripts/lib/vendors.ts";
@@ -12,8 +12,8 @@ interface SizeCheck {
   readonly limit?: string;
 }
 
-const CLIENT_BUDGET = "8.5 kB";
-const WHOLE_PACKAGE_BUDGET = "8.75 kB";
+const CLIENT_BUDGET = "10 kB";
+const WHOLE_PACKAGE_BUDGET = "10.25 kB";
 
 const checks: SizeCheck[] = findVendors().flatMap((vendor) => {
   const className = clientClassName(vendor);

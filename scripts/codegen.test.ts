@@ -1,64 +1,118 @@
-/** The generator is driven by the spec alone: one more DELETE in a spec yields new types and a new resource. */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+/**
+ * `pnpm generate` end to end, on a scratch copy of the workspace (never the live specs/): it
+ * writes a vendor's generated files and README reference, `--check` then passes, a spec change
+ * makes `--check` fail, and `--report --json` prints exactly one JSON object on stdout.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { main } from "@sdkforge/generator";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
-import { camelCase, type GeneratedFile, generateVendor } from "./codegen.ts";
 
-let dir: string;
-let files: GeneratedFile[];
+const run = promisify(execFile);
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+let root: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "codegen-"));
-  const spec = parse(await readFile(new URL("../specs/archil.yaml", import.meta.url), "utf8"));
-  spec.paths["/api/disks/{diskId}"] = {
-    delete: {
-      tags: ["Disks"],
-      operationId: "deleteDisk",
-      parameters: [{ name: "diskId", in: "path", required: true, schema: { type: "integer" } }],
-      responses: {
-        "200": { $ref: "#/paths/~1api~1tokens~1{id}/delete/responses/200" },
-        "404": { $ref: "#/components/responses/NotFound" },
-      },
-    },
-  };
-  await writeFile(join(dir, "fixture.yaml"), stringify(spec));
-  files = await generateVendor(join(dir, "fixture.yaml"), "fixture.yaml");
+  root = await mkdtemp(join(tmpdir(), "generate-"));
+  await mkdir(join(root, "specs"));
+  await mkdir(join(root, "packages", "archil"), { recursive: true });
+  for (const file of ["archil.yaml", "archil.overlay.yaml"]) {
+    await cp(join(repo, "specs", file), join(root, "specs", file));
+  }
+  await writeFile(join(root, "packages", "archil", "package.json"), '{ "name": "@sdkforge/archil" }\n');
+  await writeFile(join(root, "packages", "archil", "README.md"), "# @sdkforge/archil\n\nHand-written intro.\n");
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => rm(root, { recursive: true, force: true }));
 
-const file = (name: string) => files.find((f) => f.name === name)?.contents ?? "";
+const generated = (name: string) => readFile(join(root, "packages", "archil", "src", "generated", name), "utf8");
 
-it("adds the new path to the openapi-typescript types", () => {
-  expect(file("openapi.ts")).toContain('"/api/disks/{diskId}": {');
-  expect(file("openapi.ts")).toMatch(/deleteDisk: \{[\s\S]*?diskId: number;/);
-});
-
-it("adds the operation and a `disks` resource to the runtime facts", () => {
-  const facts = file("spec.ts");
-  expect(facts).toContain('"disks": {\n      "delete": "deleteDisk"\n    }');
-  expect(facts).toContain('"path": "/api/disks/{diskId}"');
-  expect(facts).toMatch(/"name": "diskId",\s+"in": "path",\s+"required": true,\s+"type": "integer"/);
-});
-
-it("keeps the existing operation and the regions", () => {
-  expect(file("spec.ts")).toContain('"apiTokens": {\n      "delete": "deleteApiToken"\n    }');
-  expect(file("spec.ts")).toContain(
-    'export const regions = ["aws-us-east-1","aws-eu-west-1","aws-us-west-2","gcp-us-central1"] as const;',
+it("writes the generated files and the README's API reference, and then --check passes", async () => {
+  expect(await main(root, [])).toBe(0);
+  expect(await generated("spec.ts")).toContain('"apiTokens": {\n      "delete": "deleteApiToken"\n    }');
+  expect(await generated("resources.ts")).toContain("@param id The token ID (hash)");
+  const readme = await readFile(join(root, "packages", "archil", "README.md"), "utf8");
+  expect(readme).toMatch(
+    /^# @sdkforge\/archil\n\nHand-written intro\.\n\n## API reference\n\n<!-- api-reference:start/,
   );
+  expect(readme).toContain("`apiTokens.delete(id, options?)`");
+  expect(await main(root, ["--check"])).toBe(0);
+  // Regenerating changes nothing.
+  expect(await main(root, [])).toBe(0);
+  expect(await readFile(join(root, "packages", "archil", "README.md"), "utf8")).toBe(readme);
 });
 
-it("is deterministic", async () => {
-  const again = await generateVendor(join(dir, "fixture.yaml"), "fixture.yaml");
-  expect(again).toEqual(files);
+it("fails --check once the spec changes, and names the stale files", async () => {
+  await main(root, []);
+  const spec = join(root, "specs", "archil.yaml");
+  const original = await readFile(spec, "utf8");
+  await writeFile(spec, original.replace("summary: Delete API token", "summary: Revoke an API token"));
+  try {
+    expect(await main(root, ["--check"])).toBe(1);
+  } finally {
+    await writeFile(spec, original);
+  }
+  expect(await main(root, ["--check"])).toBe(0);
 });
 
-it.each([
-  ["Access Tokens", "accessTokens"],
-  ["API Tokens", "apiTokens"],
-  ["Disk Users", "diskUsers"],
-  ["Serverless Execution", "serverlessExecution"],
-])("camelCase(%j) = %j", (tag, expected) => {
-  expect(camelCase(tag)).toBe(expected);
+it("removes a generated file that is no longer generated, and --check reports one", async () => {
+  const leftover = join(root, "packages", "archil", "src", "generated", "old.ts");
+  await writeFile(leftover, "export {};\n");
+  expect(await main(root, ["--check"])).toBe(1);
+  expect(await main(root, [])).toBe(0);
+  await expect(readFile(leftover, "utf8")).rejects.toThrow();
+});
+
+it("prints the report as one JSON object on stdout, progress on stderr", async () => {
+  const script = `import { main } from "@sdkforge/generator"; process.exitCode = await main(${JSON.stringify(root)}, ["--report", "archil", "--json"]);`;
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: repo,
+  });
+  expect(JSON.parse(stdout)).toEqual({
+    vendor: "archil",
+    package: "@sdkforge/archil",
+    className: "Archil",
+    baseUrlRequired: false,
+    credentials: [
+      {
+        option: "apiKey",
+        env: "ARCHIL_API_KEY",
+        scheme: "ApiKeyAuth",
+        type: "apiKey",
+        in: "header",
+        name: "Authorization",
+      },
+    ],
+    operations: [
+      {
+        operationId: "deleteApiToken",
+        method: "delete",
+        path: "/api/tokens/{id}",
+        helper: "apiTokens.delete",
+        args: ["id"],
+      },
+    ],
+  });
+});
+
+it("refuses a broken document with its file and JSON pointer, without a stack trace", async () => {
+  const spec = join(root, "specs", "archil.yaml");
+  const original = await readFile(spec, "utf8");
+  await writeFile(spec, original.replace("openapi: 3.1.0", "swagger: '2.0'"));
+  const script = `import { main } from "@sdkforge/generator"; process.exitCode = await main(${JSON.stringify(root)}, []);`;
+  try {
+    const failure = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: repo,
+    }).catch((error: { code: number; stderr: string; stdout: string }) => error);
+    expect(failure).toMatchObject({ code: 1, stdout: "" });
+    const { stderr } = failure as { stderr: string };
+    expect(stderr).toContain("specs/archil.yaml at #/swagger: is a Swagger 2.0 document");
+    expect(stderr).toContain("→ Convert it first");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  } finally {
+    await writeFile(spec, original);
+  }
 });

@@ -8,13 +8,12 @@
  *   4. runs `pnpm install` (which links the package and adds it to pnpm-lock.yaml) and
  *      `pnpm generate <name>`.
  * Afterwards `pnpm test` covers the new vendor everywhere; commit pnpm-lock.yaml with the rest.
- * `--no-install` stops after step 3 (for a workspace that installs later).
  */
 import { cp, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { run } from "./lib/run.ts";
-import { type CredentialNames, changeset, vendorNames, vendorPackageFiles } from "./lib/vendor-template.ts";
+import { type ClientSurface, changeset, readme, vendorNames, vendorPackageFiles } from "./lib/vendor-template.ts";
 import { REPO_ROOT } from "./lib/vendors.ts";
 
 const DOCUMENT_EXTENSIONS = [".yaml", ".yml", ".json"];
@@ -26,20 +25,17 @@ class UsageError extends Error {}
 interface Arguments {
   readonly name: string;
   readonly spec: string;
-  readonly install: boolean;
   readonly root: string;
 }
 
 function parseArguments(argv: readonly string[]): Arguments {
   const positional: string[] = [];
   let spec: string | undefined;
-  let install = true;
   let root = REPO_ROOT;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--spec") spec = argv[++i];
     else if (arg.startsWith("--spec=")) spec = arg.slice("--spec=".length);
-    else if (arg === "--no-install") install = false;
     else if (arg.startsWith("--root=")) root = resolve(arg.slice("--root=".length));
     else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
@@ -49,7 +45,10 @@ function parseArguments(argv: readonly string[]): Arguments {
   if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) {
     throw new UsageError(`"${name}" is not a usable package name: lower-case letters and digits, words joined by "-"`);
   }
-  return { name, spec: resolve(process.env.INIT_CWD ?? process.cwd(), spec), install, root };
+  // pnpm runs scripts from the workspace root; INIT_CWD is where the user typed the command.
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by pnpm itself, not an input of any task.
+  const from = process.env.INIT_CWD ?? process.cwd();
+  return { name, spec: resolve(from, spec), root };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -106,15 +105,6 @@ async function locate(spec: string): Promise<Source> {
   return { entry: spec, folder: hasRelativeRefs(text) ? dirname(spec) : undefined };
 }
 
-/** The credential option a document's security schemes imply (the generator reads the same schemes). */
-function credentialNames(document: Record<string, unknown>, env: string): CredentialNames {
-  const components = document.components as { securitySchemes?: Record<string, { type?: string }> } | undefined;
-  const types = Object.values(components?.securitySchemes ?? {}).map((scheme) => scheme.type);
-  return types.includes("apiKey") && !types.some((type) => type === "http" || type === "oauth2")
-    ? { option: "apiKey", env: `${env}_API_KEY` }
-    : { option: "token", env: `${env}_TOKEN` };
-}
-
 async function addDependency(root: string, packageDir: string, packageName: string): Promise<void> {
   const file = join(root, packageDir, "package.json");
   const manifest = JSON.parse(await readFile(file, "utf8")) as { devDependencies?: Record<string, string> };
@@ -153,14 +143,12 @@ async function main(args: Arguments): Promise<void> {
   // 2. The package and its changeset.
   const info = document.info as { title?: unknown } | undefined;
   const names = vendorNames(name, typeof info?.title === "string" ? info.title : `${name} API`);
-  const files = vendorPackageFiles(names, credentialNames(document, names.env));
+  const files = vendorPackageFiles(names);
   for (const [file, contents] of Object.entries(files)) {
     await mkdir(dirname(join(packageDir, file)), { recursive: true });
     await writeFile(join(packageDir, file), contents);
   }
   await cp(join(root, "packages", "core", "LICENSE"), join(packageDir, "LICENSE"));
-  // The project's formatter has the last word on layout, so the new package passes `pnpm lint` as written.
-  await run(join(root, "node_modules", ".bin", "biome"), ["check", "--write", packageDir], { cwd: root });
   await writeFile(join(root, ".changeset", `${name}-first-release.md`), changeset(names));
 
   // 3. The suites that span vendors depend on it.
@@ -170,16 +158,21 @@ async function main(args: Arguments): Promise<void> {
   );
 
   // 4. Link it and generate its code.
-  if (!args.install) {
-    console.log("new-vendor: skipped pnpm install and pnpm generate (--no-install)");
-    return;
-  }
   const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
   // The lockfile gains the new package: an install that may write it, even where CI=true makes
   // `--frozen-lockfile` the default. Commit the result; CI's frozen install then accepts it.
   await run("pnpm", ["install", "--no-frozen-lockfile", "--prefer-offline"], { cwd: root, env, timeoutMs: 600_000 });
+  // The README shows the options the generator reports; `pnpm generate` then adds its API reference.
+  const report = await run("pnpm", ["-s", "generate", "--report", name, "--json"], {
+    cwd: root,
+    env,
+    timeoutMs: 600_000,
+  });
+  await writeFile(join(packageDir, "README.md"), readme(names, JSON.parse(report.stdout) as ClientSurface));
   const generated = await run("pnpm", ["generate", name], { cwd: root, env, timeoutMs: 600_000 });
   process.stdout.write(generated.stdout);
+  // The project's formatter has the last word on layout, so the new package passes `pnpm lint` as written.
+  await run(join(root, "node_modules", ".bin", "biome"), ["check", "--write", packageDir], { cwd: root });
   console.log(
     `new-vendor: done. Next: pnpm test, then commit specs/, packages/${name}/, the changeset and pnpm-lock.yaml.`,
   );
@@ -189,7 +182,7 @@ try {
   await main(parseArguments(process.argv.slice(2)));
 } catch (error) {
   if (error instanceof UsageError) {
-    console.error(`new-vendor: ${error.message}\nusage: pnpm new-vendor <name> --spec <file|folder> [--no-install]`);
+    console.error(`new-vendor: ${error.message}\nusage: pnpm new-vendor <name> --spec <file|folder>`);
   } else {
     console.error(`new-vendor: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,8 +1,9 @@
 /**
  * The files of a new vendor package, `packages/<id>/`, as `pnpm new-vendor` writes them. Nothing in
- * them is specific to a vendor beyond its id, its class name and its document's title: the client,
- * its options and helpers come from the generated code, and `/testing` is core's spec-driven
- * server described by `defineTestVendor`. Paths are relative to the package folder.
+ * them is specific to a vendor beyond its id, its class name and its document's title (and, in the
+ * README, the options the generator reports): the client, its options and helpers come from the
+ * generated code, and `/testing` is core's spec-driven server described by `defineTestVendor`.
+ * Paths are relative to the package folder.
  */
 
 export interface VendorNames {
@@ -35,10 +36,10 @@ export function vendorNames(id: string, title: string): VendorNames {
   };
 }
 
-/** The credential option and env var a document's top-level security scheme implies. */
-export interface CredentialNames {
-  readonly option: string;
-  readonly env: string;
+/** What `pnpm generate --report <vendor> --json` says the client takes (the part the README shows). */
+export interface ClientSurface {
+  readonly baseUrlRequired: boolean;
+  readonly credentials: readonly { readonly option: string; readonly env: string }[];
 }
 
 function manifest(names: VendorNames): string {
@@ -90,8 +91,9 @@ function turboConfig(names: VendorNames): string {
         inputs: [
           `$TURBO_ROOT$/specs/${names.id}.*`,
           `$TURBO_ROOT$/specs/${names.id}/**`,
-          "$TURBO_ROOT$/scripts/codegen.ts",
+          "$TURBO_ROOT$/packages/generator/src/**",
           "$TURBO_ROOT$/scripts/generate.ts",
+          "README.md",
         ],
       },
     },
@@ -99,40 +101,28 @@ function turboConfig(names: VendorNames): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-function client(names: VendorNames, credential: CredentialNames): string {
-  const { className, env } = names;
-  const lower = className[0]?.toLowerCase() + className.slice(1);
+function client(names: VendorNames): string {
+  const { className } = names;
   return `/**
- * The ${className} client. Everything in it comes from the spec (the document under specs/): the
- * server, the credential's header and prefix, and the resources with their typed delete helpers.
+ * The ${className} client. Everything in it comes from the spec (the document under specs/) and an
+ * overlay beside it, if any: the credential options and env vars, the servers, and the resources
+ * with their typed helpers (src/generated/).
  */
-import { APIClient, type ClientOptions, type ResourcesOf, type VendorDefinition } from "@sdkforge/core";
+import { APIClient, type ClientOptions } from "@sdkforge/core";
 import type { paths } from "./generated/openapi.js";
+import type { SpecOptions } from "./generated/options.js";
+import type { Resources } from "./generated/resources.js";
 import { spec } from "./generated/spec.js";
 
-export interface ${className}Options extends ClientOptions {
-  /** The credential for the spec's security scheme. Default: the \`${credential.env}\` env var. */
-  ${credential.option}?: string | undefined;
-  /** Default: \`${env}_BASE_URL\`, then the spec's first server. */
-  baseUrl?: string | undefined;
-}
-
-export const ${lower}Vendor: VendorDefinition = {
-  name: ${JSON.stringify(className)},
-  spec,
-  credential: { option: ${JSON.stringify(credential.option)}, env: ${JSON.stringify(credential.env)} },
-  baseUrlEnv: ${JSON.stringify(`${env}_BASE_URL`)},
-  logLevelEnv: ${JSON.stringify(`${env}_LOG`)},
-};
+export interface ${className}Options extends ClientOptions, SpecOptions {}
 
 // The resources are attached from the spec at construction; this declaration gives them their types.
-export interface ${className} extends ResourcesOf<paths, typeof spec> {}
+export interface ${className} extends Resources {}
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above.
 export class ${className} extends APIClient<paths> {
   constructor(options: ${className}Options = {}) {
-    const { ${credential.option}, ...rest } = options;
-    super(${lower}Vendor, { ...rest, credential: ${credential.option} });
+    super(spec, options);
   }
 }
 `;
@@ -147,74 +137,92 @@ export { spec } from "./generated/spec.js";
 }
 
 function testing(names: VendorNames): string {
-  const lower = names.className[0]?.toLowerCase() + names.className.slice(1);
   return `/**
  * The ${names.className} test server and SDK description, for tests and demos: core's spec-driven
  * server on 127.0.0.1 (ids exist until deleted; every operation answers what the spec documents),
  * and \`testVendor\`, through which the cross-vendor suites and tools drive this SDK.
  */
 import { defineTestVendor, type TestVendor } from "@sdkforge/core/testing";
-import { ${names.className}, ${lower}Vendor } from "./client.js";
+import { ${names.className} } from "./client.js";
+import { spec } from "./generated/spec.js";
 
 // Fault injection works on this server as on any spec server; re-exported so tests need only this package.
 export { type Fault, type FaultOptions, faults, type TestServer } from "@sdkforge/core/testing";
 
-export const testVendor: TestVendor = defineTestVendor({ vendor: ${lower}Vendor, Client: ${names.className} });
+export const testVendor: TestVendor = defineTestVendor({ spec, Client: ${names.className} });
 `;
 }
 
-function behaviourTest(names: VendorNames): string {
-  return `/** The helpers against the package's own test server on 127.0.0.1 (see src/testing.ts). */
-import { afterAll, beforeAll, expect, it } from "vitest";
+function behaviourTest(): string {
+  return `/**
+ * The helpers against the package's own test server on 127.0.0.1 (see src/testing.ts), through the
+ * helper \`testVendor\` drives. A document with no helper that takes one id skips these.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthenticationError, InvalidArgumentError, NotFoundError } from "../src/index.js";
 import { type TestServer, testVendor } from "../src/testing.js";
 
-let running: TestServer;
-const ids = testVendor.ids(3);
-beforeAll(async () => {
-  running = await testVendor.start({ ids });
-});
-afterAll(() => running.server.close());
+describe.skipIf(!testVendor.drivable)(\`\${testVendor.resourceName}.\${testVendor.method}\`, () => {
+  let running: TestServer;
+  const ids = testVendor.ids(3);
+  beforeAll(async () => {
+    running = await testVendor.start({ ids });
+  });
+  afterAll(() => running?.server.close());
 
-const helper = () => testVendor.resource({ baseUrl: running.server.url, maxRetries: 0 });
+  const helper = () => testVendor.resource({ baseUrl: running.server.url, maxRetries: 0 });
 
-it(\`\${testVendor.resourceName}.delete removes an id, then reports it gone\`, async () => {
-  const [id] = ids;
-  const result = await helper().delete(id);
-  expect(result).toMatchObject({ id, alreadyGone: false, confirmedByRetry: false });
-  expect(running.liveIds.has(id)).toBe(false);
-  await expect(helper().delete(id)).rejects.toBeInstanceOf(NotFoundError);
-  expect(await helper().delete(id, { missingOk: true })).toMatchObject({ alreadyGone: true });
-});
+  it("removes an id, then reports it gone", async () => {
+    const [id] = ids;
+    const result = await helper().delete(id);
+    expect(result).toMatchObject({ id, alreadyGone: false, confirmedByRetry: false });
+    expect(running.liveIds.has(id)).toBe(false);
+    await expect(helper().delete(id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await helper().delete(id, { missingOk: true })).toMatchObject({ alreadyGone: true });
+  });
 
-it("a wrong credential is refused, and never echoed", async () => {
-  const [, id] = ids;
-  const intruder = testVendor.resource({ baseUrl: running.server.url, maxRetries: 0, credential: testVendor.wrongCredential });
-  const error = await intruder.delete(id).then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AuthenticationError);
-  expect(String(error)).not.toContain(testVendor.wrongCredential);
-  expect(running.liveIds.has(id)).toBe(true);
-});
+  it.skipIf(testVendor.credentialOption === "")("refuses a wrong credential, and never echoes it", async () => {
+    const [, id] = ids;
+    const credential = testVendor.wrongCredential;
+    const error = await testVendor
+      .resource({ baseUrl: running.server.url, maxRetries: 0, credential })
+      .delete(id)
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(String(error)).not.toContain(credential);
+    expect(running.liveIds.has(id)).toBe(true);
+  });
 
-it("ids the spec does not allow are refused before anything is sent", async () => {
-  const sent = running.server.requests.length;
-  for (const id of testVendor.invalidIds) {
-    await expect(helper().delete(id)).rejects.toBeInstanceOf(InvalidArgumentError);
-  }
-  expect(running.server.requests).toHaveLength(sent);
-});
+  it("refuses ids the spec does not allow before anything is sent", async () => {
+    const sent = running.server.requests.length;
+    for (const id of testVendor.invalidIds) {
+      await expect(helper().delete(id)).rejects.toBeInstanceOf(InvalidArgumentError);
+    }
+    expect(running.server.requests).toHaveLength(sent);
+  });
 
-it("every request matched the spec", () => {
-  expect(running.server.requests.flatMap((request) => request.violations)).toEqual([]);
+  it("sent only requests that match the spec", () => {
+    expect(running.server.requests.flatMap((request) => request.violations)).toEqual([]);
+  });
 });
 `;
 }
 
-function readme(names: VendorNames, credential: CredentialNames): string {
+/** The package README; `pnpm generate` appends its API reference section from the same report. */
+export function readme(names: VendorNames, surface: ClientSurface): string {
   const { className, packageName, variable } = names;
+  const options = [
+    ...(surface.baseUrlRequired ? ['baseUrl: "https://api.example.com"'] : []),
+    ...surface.credentials.map(({ option, env }) => `${option}: process.env.${env}`),
+  ];
+  const envs = surface.credentials.map(({ option, env }) => `\`${env}\` when \`${option}\` is not given`);
+  const reads = envs.length > 0 ? `The client reads ${envs.join(", ")}. ` : "The document declares no credentials. ";
+  const server = surface.baseUrlRequired
+    ? "The document names no absolute server, so `baseUrl` is required."
+    : `\`${names.env}_BASE_URL\` or \`baseUrl\` overrides the document's server.`;
   return `# ${packageName}
 
 A typed SDK for the **${names.title}**. It is generated from the vendor's OpenAPI document
@@ -230,16 +238,15 @@ npm install ${packageName}
 \`\`\`ts
 import { ${className} } from "${packageName}";
 
-const ${variable} = new ${className}({ ${credential.option}: process.env.${credential.env} });
+const ${variable} = new ${className}({ ${options.join(", ")} });
 \`\`\`
 
-The client reads \`${credential.env}\` when \`${credential.option}\` is not given, and \`${names.env}_BASE_URL\` to
-override the spec's server.
+${reads}${server}
 
 ## Against the embedded server
 
-\`${packageName}/testing\` runs a server on 127.0.0.1 that answers every operation of the spec as it documents, with
-ids that exist until deleted:
+\`${packageName}/testing\` runs a server on 127.0.0.1 that answers every operation of the document as it
+documents, with ids that exist until deleted:
 
 \`\`\`ts runnable
 import { testVendor } from "${packageName}/testing";
@@ -266,18 +273,17 @@ delete helper for every DELETE operation and an embedded test server in \`${name
 `;
 }
 
-/** Every file of the package, keyed by its path inside `packages/<id>/`. */
-export function vendorPackageFiles(names: VendorNames, credential: CredentialNames): Record<string, string> {
+/** Every file of the package, keyed by its path inside `packages/<id>/` (the README comes after generation). */
+export function vendorPackageFiles(names: VendorNames): Record<string, string> {
   return {
     "package.json": manifest(names),
     "turbo.json": turboConfig(names),
     "tsconfig.json": `${JSON.stringify({ extends: "../../.config/tsconfig.base.json", include: ["src", "test", "*.ts"] }, null, 2)}\n`,
     "biome.json": `${JSON.stringify({ root: false, extends: "//" })}\n`,
     "tsdown.config.ts": `import { packageBuild } from "../../.config/tsdown.ts";\n\nexport default packageBuild({ index: "src/index.ts", testing: "src/testing.ts" });\n`,
-    "README.md": readme(names, credential),
-    "src/client.ts": client(names, credential),
+    "src/client.ts": client(names),
     "src/index.ts": index(names),
     "src/testing.ts": testing(names),
-    "test/helpers.test.ts": behaviourTest(names),
+    "test/helpers.test.ts": behaviourTest(),
   };
 }

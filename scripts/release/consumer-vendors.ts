@@ -42,15 +42,17 @@ export function consumerVendorsModule(vendors: readonly ConsumerVendor[]): strin
     "export function typeChecksOnly(): void {",
   ];
   for (const { testVendor } of vendors) {
-    const client = `new ${testVendor.name}({ ${testVendor.credentialOption}: "x" })`;
+    const credentials = Object.keys(testVendor.credentials).map((option) => `${option}: "x"`);
+    const options = (...more: string[]) => `{ ${[...credentials, ...more].join(", ")} }`;
+    const client = `new ${testVendor.name}(${options('baseUrl: "https://api.example.com"')})`;
     lines.push(
       `  // @ts-expect-error ${testVendor.name}'s ${testVendor.idParam.name} is a ${testVendor.idParam.type}.`,
-      `  void ${client}.${testVendor.resourceName}.delete(${wrongIdLiteral(testVendor.idParam.type)});`,
+      `  void ${client}.${testVendor.resourceName}.${testVendor.method}(${wrongIdLiteral(testVendor.idParam.type)});`,
     );
     if (testVendor.regions.length > 0) {
       lines.push(
         "  // @ts-expect-error regions come from the spec's servers.",
-        `  void new ${testVendor.name}({ ${testVendor.credentialOption}: "x", region: "nowhere" });`,
+        `  void new ${testVendor.name}(${options('region: "nowhere"')});`,
       );
     }
   }

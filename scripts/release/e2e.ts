@@ -49,6 +49,8 @@ try {
   const vendors = await Promise.all(
     findVendors(root).map(async (vendor) => ({ vendor, testVendor: await loadTestVendor(vendor, root) })),
   );
+  // Every vendor is released; the consumers exercise those with a helper to drive by one id.
+  const exercised = vendors.filter(({ testVendor }) => testVendor.drivable);
   const versions = await runReleaseRounds(
     repo,
     registry,
@@ -63,7 +65,9 @@ try {
   const pending = tools;
   // allSettled: a failing consumer must not leave the others writing while the folder is removed.
   const results = await Promise.allSettled(
-    kinds.map((kind) => checkConsumer(join(work, "consumers", kind), kind, url, versions, typesNode, pending, vendors)),
+    kinds.map((kind) =>
+      checkConsumer(join(work, "consumers", kind), kind, url, versions, typesNode, pending, exercised),
+    ),
   );
   const failures: unknown[] = [];
   results.forEach((result, index) => {

@@ -71,8 +71,10 @@ async function startServers(vendors: readonly LoadedVendor[], cors: string | und
       const target: SmokeTarget = {
         packageName: vendor.packageName,
         className: testVendor.name,
+        credentials: testVendor.credentials,
         credentialOption: testVendor.credentialOption,
         resourceName: testVendor.resourceName,
+        method: testVendor.method,
         url: started.server.url,
         credential: testVendor.credential,
         secret,
@@ -162,9 +164,9 @@ async function runOne(
 const work = await mkdtemp(join(tmpdir(), "sdkforge-runtimes-"));
 let outcomes: Outcome[];
 try {
-  const vendors = await Promise.all(
-    findVendors().map(async (vendor) => ({ vendor, testVendor: await loadTestVendor(vendor) })),
-  );
+  const vendors = (
+    await Promise.all(findVendors().map(async (vendor) => ({ vendor, testVendor: await loadTestVendor(vendor) })))
+  ).filter(({ testVendor }) => testVendor.drivable);
   const app = await installPacked(work);
   const bundles = await bundleScenario(
     app,

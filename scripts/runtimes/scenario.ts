@@ -11,8 +11,13 @@ export interface SmokeTarget {
   readonly packageName: string;
   /** The client class, e.g. `Acme`. */
   readonly className: string;
+  /** Every credential option the helper needs, with its working value. */
+  readonly credentials: Readonly<Record<string, string>>;
+  /** The option whose value the 401 check replaces. */
   readonly credentialOption: string;
   readonly resourceName: string;
+  /** The helper's name on the resource, e.g. `delete`. */
+  readonly method: string;
   readonly url: string;
   readonly credential: string;
   /** The part of `credential` that must never show up in an error. */
@@ -100,10 +105,13 @@ export async function runSmokeScenario(targets: SmokeTargets): Promise<SmokeChec
       checks.push({ name: `${label} import`, ok: false, detail: describe(error) });
       continue;
     }
-    const resourceOf = (credential: string) =>
-      new Client({ ...common, [target.credentialOption]: credential, baseUrl: target.url })[
-        target.resourceName
-      ] as Resource;
+    const resourceOf = (credential: string) => {
+      const options = { ...common, ...target.credentials, [target.credentialOption]: credential, baseUrl: target.url };
+      const helpers = new Client(options)[target.resourceName] as Record<string, Resource["delete"]>;
+      const helper = helpers[target.method];
+      if (!helper) throw new Error(`${label} has no ${target.resourceName}.${target.method}`);
+      return { delete: helper };
+    };
     const resource = resourceOf(target.credential);
     await step(`${label} delete`, async () => {
       const result = await resource.delete(target.id);

@@ -11,7 +11,7 @@ import {
   startSpecServer,
   type TestVendor,
 } from "@sdkforge/core/testing";
-import { Archil, archilVendor } from "./client.js";
+import { Archil } from "./client.js";
 import { spec } from "./generated/spec.js";
 
 // Fault injection works on this server as on any spec server; re-exported so tests need only this package.
@@ -59,7 +59,7 @@ export async function startArchilServer(options: ArchilServerOptions = {}): Prom
 
 /** The standard description the cross-vendor suites and tools drive this SDK through. */
 export const testVendor: TestVendor = defineTestVendor({
-  vendor: archilVendor,
+  spec,
   Client: Archil,
   async start({ ids, credential, cors, port }) {
     const server = await startArchilServer({

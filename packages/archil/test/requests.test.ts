@@ -74,6 +74,10 @@ it("refuses an unknown region at runtime and lists the valid ones", () => {
   expect(attempt).toThrow(`Valid regions: ${regions.join(", ")}`);
 });
 
-it("names the option and the env var when the key is missing", () => {
-  expect(() => new Archil({ baseUrl: server.url })).toThrow(/`apiKey`.*ARCHIL_API_KEY/);
+it("builds without a key, and a delete then fails before sending, naming the option and the env var", async () => {
+  const before = server.requests.length;
+  const archil = new Archil({ baseUrl: server.url });
+  await expect(archil.apiTokens.delete("9c0f2d1e7a")).rejects.toThrow(/`apiKey`.*ARCHIL_API_KEY/);
+  await expect(archil.apiTokens.delete("9c0f2d1e7a")).rejects.toBeInstanceOf(InvalidArgumentError);
+  expect(server.requests).toHaveLength(before);
 });

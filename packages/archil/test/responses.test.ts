@@ -43,6 +43,7 @@ describe("against the embedded Archil server", () => {
       message: "Token deleted successfully",
       alreadyGone: false,
       confirmedByRetry: false,
+      data: { message: "Token deleted successfully" },
     });
     expect(server.tokenIds.has("tok_a1")).toBe(false);
   });
@@ -87,7 +88,13 @@ describe("against a bare node:http server", () => {
       const archil = new Archil({ apiKey: "key-bare_server_key", baseUrl: server.url, maxRetries: 0 });
       const outcome = await archil.apiTokens.delete("tok_1").catch((e: unknown) => e);
       if (status === "200") {
-        expect(outcome).toEqual({ id: "tok_1", message: "Token revoked", alreadyGone: false, confirmedByRetry: false });
+        expect(outcome).toEqual({
+          id: "tok_1",
+          message: "Token revoked",
+          alreadyGone: false,
+          confirmedByRetry: false,
+          data: { message: "Token revoked" },
+        });
       } else {
         expect(outcome).toBeInstanceOf(errorClasses[status]);
         expect(outcome).toMatchObject({ status: Number(status), message: (bodies[status] as { error: string }).error });

@@ -9,7 +9,9 @@ it("types regions and ids from the spec", () => {
   expectTypeOf<Region>().toEqualTypeOf<"aws-us-east-1" | "aws-eu-west-1" | "aws-us-west-2" | "gcp-us-central1">();
   const archil = new Archil({ apiKey: "key-types", region: "aws-us-west-2" });
   expectTypeOf(archil.apiTokens.delete).parameter(0).toEqualTypeOf<string>();
-  expectTypeOf(archil.apiTokens.delete("x")).resolves.toEqualTypeOf<DeleteResult<string>>();
+  // The success body is typed from the spec, unwrapped from Archil's `{ success, data }` envelope.
+  expectTypeOf(archil.apiTokens.delete("x")).resolves.toEqualTypeOf<DeleteResult<string, { message?: string }>>();
+  expectTypeOf(archil.apiTokens.deleteMany(["x"])).resolves.toHaveProperty("deleted");
   if (Math.random() > 2) {
     // @ts-expect-error an unknown region does not compile.
     void new Archil({ apiKey: "key-types", region: "mars-north-1" });

@@ -1,13 +1,15 @@
 /**
- * `deleteMany`: many deletes through a bounded worker pool. Every id ends in exactly one of
- * `deleted` or `failed`; one failure never rejects the batch; a 429 pauses every worker at once.
+ * The bulk form of every helper (`deleteMany`, `<method>Many`): many deletes through a bounded
+ * worker pool. Every id ends in exactly one of `deleted` or `failed`; one failure never rejects
+ * the batch; a 429 pauses every worker at once. For a path with several parameters each id is the
+ * tuple of their values in path order.
  */
 
-import { type DeleteOptions, type DeleteResult, performDelete } from "./delete.js";
+import { type DeleteOptions, type DeleteResult, type HelperOptions, performDelete } from "./delete.js";
 import { APIUserAbortError, InvalidArgumentError } from "./errors.js";
 import { Pacer } from "./pacer.js";
-import { checkPathParam } from "./path-params.js";
-import type { OperationSpec, ParamSpec } from "./spec.js";
+import { checkPathValues } from "./path-params.js";
+import type { OperationSpec } from "./spec.js";
 import type { Transport } from "./transport.js";
 
 export interface DeleteManyProgress {
@@ -29,9 +31,9 @@ export interface DeleteManyFailure<Id> {
   readonly error: Error;
 }
 
-export interface DeleteManyResult<Id> {
+export interface DeleteManyResult<Id, Data = unknown> {
   /** In input order. */
-  readonly deleted: DeleteResult<Id>[];
+  readonly deleted: DeleteResult<Id, Data>[];
   /** In input order; invalid ids land here without being sent. */
   readonly failed: DeleteManyFailure<Id>[];
 }
@@ -42,16 +44,32 @@ const MAX_CONCURRENCY = 256;
 export async function deleteMany<Id>(
   transport: Transport,
   operation: OperationSpec,
-  idParam: ParamSpec,
   ids: Iterable<Id>,
-  options: DeleteManyOptions = {},
+  options: DeleteManyOptions & HelperOptions = {},
 ): Promise<DeleteManyResult<Id>> {
   const { concurrency = DEFAULT_CONCURRENCY, onProgress, ...deleteOptions } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
     throw new InvalidArgumentError("concurrency", `\`concurrency\` must be an integer from 1 to ${MAX_CONCURRENCY}.`);
   }
-  // Each distinct id is deleted once: a repeat would only race its twin into a 404.
-  const unique = [...new Set(ids)];
+  const arity = operation.pathParams.length;
+  const valuesOf = (id: Id): readonly unknown[] => {
+    if (arity === 1) return [id];
+    if (!Array.isArray(id) || id.length !== arity) {
+      throw new InvalidArgumentError(
+        "ids",
+        `Each id must be the tuple [${operation.pathParams.join(", ")}] (the path parameters in path order).`,
+      );
+    }
+    return id;
+  };
+  // Each distinct id is deleted once: a repeat would only race its twin into a 404. Tuples are
+  // compared by their values.
+  const byKey = new Map<unknown, Id>();
+  for (const id of ids) {
+    const key = arity === 1 || !Array.isArray(id) ? id : JSON.stringify(id);
+    if (!byKey.has(key)) byKey.set(key, id);
+  }
+  const unique = [...byKey.values()];
   const outcomes: (DeleteResult<Id> | DeleteManyFailure<Id>)[] = new Array(unique.length);
   const pending: number[] = [];
   let deleted = 0;
@@ -69,7 +87,7 @@ export async function deleteMany<Id>(
 
   unique.forEach((id, index) => {
     try {
-      checkPathParam(idParam, id);
+      checkPathValues(operation, valuesOf(id));
       pending.push(index);
     } catch (error) {
       settle(index, { id, error: error as Error });
@@ -93,7 +111,7 @@ export async function deleteMany<Id>(
         continue;
       }
       try {
-        const { data } = await performDelete(transport, operation, idParam, id, { ...deleteOptions, pacer });
+        const { data } = await performDelete(transport, operation, valuesOf(id), id, { ...deleteOptions, pacer });
         settle(index, data);
       } catch (error) {
         settle(index, { id, error: error instanceof Error ? error : new Error(String(error)) });

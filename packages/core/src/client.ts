@@ -1,72 +1,74 @@
 /**
  * The base every vendor client extends. It resolves options, builds the transport, and attaches
- * one resource object per entry of the generated `spec.resources`, so resource names, paths and
- * id types all come from the spec: a DELETE added to a spec appears after `pnpm generate`.
+ * one object per entry of the generated `spec.resources`, with one helper per DELETE and its bulk
+ * form: names, paths, path-parameter order and types all come from the spec. Their types come
+ * from the vendor's generated `Resources` interface.
  */
 import type { APIPromise } from "./api-promise.js";
 import { type DeleteManyOptions, type DeleteManyResult, deleteMany } from "./bulk.js";
-import { resolveConfig, type VendorClientOptions, type VendorDefinition } from "./config.js";
-import { type DeleteOptions, type DeleteResult, deleteById, idParamOf } from "./delete.js";
+import { type ClientOptions, operationBaseUrl, resolveConfig, type VendorClientOptions } from "./config.js";
+import { type DeleteOptions, type DeleteResult, deleteOne, type HelperOptions } from "./delete.js";
 import { leveledLogger } from "./logger.js";
 import type { Client } from "./openapi-fetch.js";
 import type { ApiSpec, OperationSpec } from "./spec.js";
 import { Transport } from "./transport.js";
 
-export interface DeleteResource<Id> {
+/** A resource with one single-id `delete` helper and its bulk form. */
+export interface DeleteResource<Id, Data = unknown> {
   /** Deletes one resource by id. Rejects with a typed error; see `DeleteResult` for what success means. */
-  delete(id: Id, options?: DeleteOptions): APIPromise<DeleteResult<Id>>;
+  delete(id: Id, options?: DeleteOptions): APIPromise<DeleteResult<Id, Data>>;
   /** Deletes many ids with bounded concurrency. Never rejects for a per-id failure. */
-  deleteMany(ids: Iterable<Id>, options?: DeleteManyOptions): Promise<DeleteManyResult<Id>>;
+  deleteMany(ids: Iterable<Id>, options?: DeleteManyOptions): Promise<DeleteManyResult<Id, Data>>;
 }
 
-/**
- * The type of an operation's single path parameter, read from openapi-typescript's `paths`.
- * Written as one structural match rather than `Operation["path"] extends keyof Paths`: `keyof`
- * of an object type is rebuilt as a union on every use, which made type-checking a client
- * quadratic in the number of operations.
- */
-export type PathIdOf<Paths, Operation extends OperationSpec> = Paths extends {
-  [P in Operation["path"]]: { [M in Operation["method"]]: { parameters: { path: infer PathParams } } };
+/** The bulk form of a helper: `deleteMany` for `delete`, `<method>Many` otherwise (the generator uses the same rule). */
+export function bulkMethodName(method: string): string {
+  return method === "delete" ? "deleteMany" : `${method}Many`;
 }
-  ? PathParams[keyof PathParams]
-  : never;
 
-/** `{ accessTokens: DeleteResource<number> }` and the like, derived from a generated spec. */
-export type ResourcesOf<Paths, Spec extends ApiSpec> = {
-  readonly [R in keyof Spec["resources"]]: Spec["resources"][R]["delete"] extends infer Id extends string
-    ? Spec["operations"] extends { readonly [K in Id]: infer Operation extends OperationSpec }
-      ? DeleteResource<PathIdOf<Paths, Operation>>
-      : never
-    : never;
-};
+type Helper = (...args: unknown[]) => unknown;
 
-function createDeleteResource(transport: Transport, operation: OperationSpec): DeleteResource<unknown> {
-  const idParam = idParamOf(operation);
-  return {
-    delete: (id, options) => deleteById(transport, operation, idParam, id, options),
-    deleteMany: (ids, options) => deleteMany(transport, operation, idParam, ids, options),
+function createHelpers(transport: Transport, operation: OperationSpec, server: string | undefined): [Helper, Helper] {
+  const arity = operation.pathParams.length;
+  const one: Helper = (...args) => {
+    const values = args.slice(0, arity);
+    const id = arity === 1 ? values[0] : values;
+    return deleteOne(transport, operation, values, id, {
+      ...(args[arity] as HelperOptions | undefined),
+      operationServer: server,
+    });
   };
+  const many: Helper = (ids, options) =>
+    deleteMany(transport, operation, ids as Iterable<unknown>, {
+      ...(options as DeleteManyOptions | undefined),
+      operationServer: server,
+    });
+  return [one, many];
 }
 
 export abstract class APIClient<Paths extends object> {
   /** The openapi-fetch client typed with the generated paths, authenticated like the helpers. */
   readonly raw: Client<Paths>;
-  /** The server this client talks to, after `baseUrl`, region and env resolution. */
+  /** The server this client talks to, after `baseUrl`, region, server-variable and env resolution. */
   readonly baseUrl: string;
 
-  protected constructor(vendor: VendorDefinition, options: VendorClientOptions) {
-    const config = resolveConfig(vendor, options);
+  protected constructor(spec: ApiSpec, options: ClientOptions = {}) {
+    const specOptions = options as VendorClientOptions;
+    const config = resolveConfig(spec, specOptions);
     const logger = leveledLogger(config.logLevel, options.logger ?? console);
-    const transport = new Transport(
-      { ...config, fetch: options.fetch, headers: options.headers, logger },
-      vendor.spec.security.header,
-    );
+    const transport = new Transport({ ...config, fetch: options.fetch, headers: options.headers, logger }, spec);
     this.raw = transport.raw as unknown as Client<Paths>;
     this.baseUrl = config.baseUrl;
-    for (const [name, actions] of Object.entries(vendor.spec.resources)) {
-      const operation = actions.delete === undefined ? undefined : vendor.spec.operations[actions.delete];
-      if (!operation) continue;
-      Object.defineProperty(this, name, { value: createDeleteResource(transport, operation), enumerable: true });
+    for (const [name, methods] of Object.entries(spec.resources)) {
+      const resource: Record<string, Helper> = {};
+      for (const [method, operationId] of Object.entries(methods)) {
+        const operation = spec.operations[operationId];
+        if (!operation) continue;
+        const [one, many] = createHelpers(transport, operation, operationBaseUrl(spec, operation, config, specOptions));
+        resource[method] = one;
+        resource[bulkMethodName(method)] = many;
+      }
+      Object.defineProperty(this, name, { value: Object.freeze(resource), enumerable: true });
     }
   }
 }

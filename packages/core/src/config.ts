@@ -2,13 +2,20 @@
  * Turns what the caller passed (or left to the environment) into a checked configuration.
  * Everything here runs in the constructor, so bad input fails before any request exists.
  */
+import { type Credentials, resolveCredentials } from "./auth.js";
+import { readEnv } from "./env.js";
 import { InvalidArgumentError } from "./errors.js";
 import { isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
-import type { ApiSpec } from "./spec.js";
+import type { ApiSpec, OperationSpec, ServerSpec } from "./spec.js";
+
+export { readEnv };
 
 /** Options every client accepts. */
 export interface ClientOptions {
-  /** Overrides the server (and region) from the spec. */
+  /**
+   * Overrides every server in the spec (document-, path- and operation-level), and the region.
+   * Default: the `<VENDOR>_BASE_URL` env var, then the spec's first server.
+   */
   baseUrl?: string | undefined;
   /** A `fetch` implementation; defaults to the global one, looked up at call time. */
   fetch?: typeof globalThis.fetch | undefined;
@@ -26,23 +33,13 @@ export interface ClientOptions {
   logger?: Logger | undefined;
 }
 
-/** The few facts that differ between vendors beyond what their spec says. */
-export interface VendorDefinition {
-  /** Product name used in messages, e.g. `Archil`. */
-  readonly name: string;
-  readonly spec: ApiSpec;
-  /** The constructor option and env var that carry the credential. */
-  readonly credential: { readonly option: string; readonly env: string };
-  readonly baseUrlEnv?: string;
-  readonly regionEnv?: string;
-  readonly logLevelEnv: string;
-}
-
 export interface ResolvedConfig {
+  /** The server every helper uses unless its operation names its own (and no `baseUrl` was given). */
   baseUrl: string;
-  /** The full header value, e.g. `key-abc…`. Held only in closures downstream. */
-  authorization: string;
-  /** The credential as given, for masking in any text that leaves the SDK. */
+  /** Whether `baseUrl` came from the caller (option or env var): it then overrides every server in the spec. */
+  baseUrlExplicit: boolean;
+  credentials: Credentials;
+  /** Every credential as given and as sent, for masking in any text that leaves the SDK. */
   secrets: readonly string[];
   timeout: number;
   maxRetries: number;
@@ -53,94 +50,112 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
 const MAX_RETRIES_LIMIT = 10;
 
-/**
- * Reads an env var where there is a `process` (Node, Bun, Deno's compat layer); `undefined` in browsers.
- * Deno without `--allow-env` throws on any read: that too counts as unset, so a client configured
- * entirely through options needs no env permission.
- */
-export function readEnv(name: string | undefined): string | undefined {
-  if (!name) return undefined;
-  try {
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    const value = env?.[name]?.trim();
-    return value ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
   return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 /**
- * The header value with the scheme's prefix exactly once, however many times (and in whatever case)
- * the caller already included it. The rest must be header-safe: printable ASCII without spaces.
- * Checked without ever echoing the value.
+ * The URL a list of servers points at: the first one (or the one for `region`), with its
+ * `{variables}` filled in from the options or their defaults.
  */
-export function authorizationValue(vendor: VendorDefinition, value: unknown): string {
-  const { option, env } = vendor.credential;
-  if (value === undefined || value === null || value === "") {
-    throw new InvalidArgumentError(
-      option,
-      `${vendor.name}: missing credentials. Pass the \`${option}\` option or set the ${env} environment variable.`,
-    );
+function serverUrl(
+  spec: ApiSpec,
+  servers: readonly ServerSpec[],
+  options: VendorClientOptions,
+  byRegion = true,
+): string | undefined {
+  let server = servers[0];
+  const regions = servers.flatMap((s) => (s.region ? [s.region] : []));
+  // Without region-named servers, `region` is free to be a server variable's option.
+  const wanted = byRegion && regions.length > 0 ? (options.region ?? readEnv(`${spec.env}_REGION`)) : undefined;
+  if (wanted !== undefined) {
+    server = servers.find((s) => s.region === wanted);
+    if (!server) {
+      throw new InvalidArgumentError(
+        "region",
+        `${spec.name}: unknown region "${String(wanted)}". Valid regions: ${regions.join(", ") || "(none)"}.`,
+      );
+    }
   }
-  const invalid = () =>
-    new InvalidArgumentError(
-      option,
-      `${vendor.name}: \`${option}\` must be a string of printable ASCII characters without spaces (after any \`${vendor.spec.security.prefix.trim()}\` prefix).`,
-    );
-  if (typeof value !== "string") throw invalid();
-  const { prefix } = vendor.spec.security;
-  const scheme = prefix.trim().toLowerCase();
-  let core = value.trim();
-  while (scheme && core.slice(0, scheme.length).toLowerCase() === scheme) {
-    core = core.slice(scheme.length).trimStart();
-  }
-  if (!/^[\x21-\x7e]+$/.test(core)) throw invalid();
-  return `${prefix}${core}`;
+  if (!server) return undefined;
+  const variables = server.variables ?? {};
+  return server.url.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
+    const variable = variables[name];
+    if (!variable) return placeholder;
+    const option = variable.option ?? name;
+    const value = options[option] ?? variable.default;
+    if (typeof value !== "string" || (variable.enum && !variable.enum.includes(value))) {
+      const allowed = variable.enum ? ` one of ${variable.enum.join(", ")}` : " a string";
+      throw new InvalidArgumentError(option, `${spec.name}: \`${option}\` must be${allowed}.`);
+    }
+    return encodeURI(value);
+  });
 }
 
-function resolveBaseUrl(vendor: VendorDefinition, baseUrl: string | undefined, region: string | undefined): string {
-  const chosen = baseUrl ?? readEnv(vendor.baseUrlEnv);
-  if (chosen !== undefined) return chosen;
-  const { servers } = vendor.spec;
-  const wanted = region ?? readEnv(vendor.regionEnv);
-  if (wanted === undefined) return servers[0]?.url ?? "";
-  const server = servers.find((s) => s.region === wanted);
-  if (!server) {
-    const valid = servers.flatMap((s) => (s.region ? [s.region] : []));
-    throw new InvalidArgumentError(
-      "region",
-      `${vendor.name}: unknown region "${String(wanted)}". Valid regions: ${valid.join(", ") || "(none)"}.`,
-    );
-  }
-  return server.url;
+function isAbsolute(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
 }
 
-function checkBaseUrl(vendor: VendorDefinition, raw: string, allowInsecureHttp: boolean): string {
+function resolveBaseUrl(spec: ApiSpec, options: VendorClientOptions): { url: string; explicit: boolean } {
+  const chosen = options.baseUrl ?? readEnv(`${spec.env}_BASE_URL`);
+  if (chosen !== undefined) return { url: chosen, explicit: true };
+  const url = serverUrl(spec, spec.servers, options);
+  if (url === undefined) {
+    throw new InvalidArgumentError(
+      "baseUrl",
+      `${spec.name}: the spec lists no servers, so \`baseUrl\` is required. Pass it or set ${spec.env}_BASE_URL.`,
+    );
+  }
+  if (!isAbsolute(url)) {
+    throw new InvalidArgumentError(
+      "baseUrl",
+      `${spec.name}: the spec's server "${url}" is relative to wherever the document is served, so \`baseUrl\` is required ` +
+        `(the absolute URL of that server). Pass it or set ${spec.env}_BASE_URL.`,
+    );
+  }
+  return { url, explicit: false };
+}
+
+function checkBaseUrl(spec: ApiSpec, raw: string, allowInsecureHttp: boolean): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new InvalidArgumentError("baseUrl", `${vendor.name}: baseUrl "${raw}" is not an absolute URL.`);
+    throw new InvalidArgumentError("baseUrl", `${spec.name}: baseUrl "${raw}" is not an absolute URL.`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new InvalidArgumentError("baseUrl", `${vendor.name}: baseUrl must use http: or https:, got ${url.protocol}`);
+    throw new InvalidArgumentError("baseUrl", `${spec.name}: baseUrl must use http: or https:, got ${url.protocol}`);
   }
   if (url.username || url.password) {
-    throw new InvalidArgumentError("baseUrl", `${vendor.name}: baseUrl must not embed credentials.`);
+    throw new InvalidArgumentError("baseUrl", `${spec.name}: baseUrl must not embed credentials.`);
   }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
     throw new InvalidArgumentError(
       "baseUrl",
-      `${vendor.name}: refusing to send credentials over plain http to ${url.host}. ` +
+      `${spec.name}: refusing to send credentials over plain http to ${url.host}. ` +
         "Use https, a loopback address, or pass `allowInsecureHttp: true`.",
     );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/**
+ * The server of an operation that declares its own (path- or operation-level `servers`), checked
+ * like the client's; `undefined` when it has none or the caller's `baseUrl` overrides it. A
+ * relative one resolves against the client's server.
+ */
+export function operationBaseUrl(
+  spec: ApiSpec,
+  operation: OperationSpec,
+  config: Pick<ResolvedConfig, "baseUrl" | "baseUrlExplicit">,
+  options: VendorClientOptions,
+): string | undefined {
+  if (config.baseUrlExplicit || !operation.servers) return undefined;
+  const url = serverUrl(spec, operation.servers, options, false);
+  if (url === undefined) return undefined;
+  const absolute = isAbsolute(url) ? url : new URL(url, `${config.baseUrl}/`).href;
+  return checkBaseUrl(spec, absolute, options.allowInsecureHttp === true);
 }
 
 /** Timers clamp anything above 2³¹−1 ms to 1 ms, which would turn a generous timeout into an instant one. */
@@ -165,37 +180,37 @@ export function checkMaxRetries(value: number | undefined, fallback: number): nu
   return value;
 }
 
-function resolveLogLevel(vendor: VendorDefinition, option: LogLevel | undefined): LogLevel {
-  const fromEnv = readEnv(vendor.logLevelEnv)?.toLowerCase();
+function resolveLogLevel(spec: ApiSpec, option: LogLevel | undefined): LogLevel {
+  const variable = `${spec.env}_LOG`;
+  const fromEnv = readEnv(variable)?.toLowerCase();
   const level = fromEnv ?? option ?? "warn";
   if (!isLogLevel(level)) {
-    const source = fromEnv ? vendor.logLevelEnv : "logLevel";
+    const source = fromEnv ? variable : "logLevel";
     throw new InvalidArgumentError("logLevel", `${source} must be one of ${LOG_LEVELS.join("|")}.`);
   }
   return level;
 }
 
+/**
+ * What a vendor client's constructor passes on: the common options, plus the ones its spec
+ * implies (credentials by option name, `region`, server variables), typed by the vendor's
+ * generated `SpecOptions`.
+ */
 export interface VendorClientOptions extends ClientOptions {
-  credential?: string | undefined;
   region?: string | undefined;
+  readonly [specOption: string]: unknown;
 }
 
-export function resolveConfig(vendor: VendorDefinition, options: VendorClientOptions): ResolvedConfig {
-  const credential = options.credential ?? readEnv(vendor.credential.env);
-  const authorization = authorizationValue(vendor, credential);
-  const baseUrl = checkBaseUrl(
-    vendor,
-    resolveBaseUrl(vendor, options.baseUrl, options.region),
-    options.allowInsecureHttp === true,
-  );
-  const { prefix } = vendor.spec.security;
+export function resolveConfig(spec: ApiSpec, options: VendorClientOptions): ResolvedConfig {
+  const credentials = resolveCredentials(spec, options);
+  const { url, explicit } = resolveBaseUrl(spec, options);
   return {
-    baseUrl,
-    authorization,
-    // Mask the header value, the string as given, and the bare key: a server may echo any of them.
-    secrets: [authorization, String(credential).trim(), authorization.slice(prefix.length)],
+    baseUrl: checkBaseUrl(spec, url, options.allowInsecureHttp === true),
+    baseUrlExplicit: explicit,
+    credentials,
+    secrets: credentials.secrets,
     timeout: checkTimeout(options.timeout),
     maxRetries: checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES),
-    logLevel: resolveLogLevel(vendor, options.logLevel),
+    logLevel: resolveLogLevel(spec, options.logLevel),
   };
 }

@@ -1,14 +1,14 @@
 /**
- * The delete-by-id helper every resource gets. It owns the semantics callers rely on when revoking
- * credentials: what counts as success, what `missingOk` means, and why a 404 after an uncertain
- * attempt is a success ("confirmed by retry") rather than an error.
+ * The delete helper every DELETE operation gets. It owns the semantics callers rely on when
+ * revoking credentials: what counts as success, what `missingOk` means, and why a 404 after an
+ * uncertain attempt is a success ("confirmed by retry") rather than an error.
  */
 import { APIPromise, type WithResponse } from "./api-promise.js";
-import { unwrapSuccess } from "./decode.js";
-import { APIError, APIResponseValidationError } from "./errors.js";
-import { checkPathParam } from "./path-params.js";
+import { messageFromBody, unwrapSuccess } from "./decode.js";
+import { APIError, APIResponseValidationError, InvalidArgumentError } from "./errors.js";
+import { checkPathValues } from "./path-params.js";
 import { errorFromResponse, responseMeta } from "./response-error.js";
-import type { OperationSpec, ParamSpec } from "./spec.js";
+import type { OperationSpec } from "./spec.js";
 import type { CallInit, RequestOptions, Transport } from "./transport.js";
 
 export interface DeleteOptions extends RequestOptions {
@@ -16,7 +16,19 @@ export interface DeleteOptions extends RequestOptions {
   missingOk?: boolean | undefined;
 }
 
-export interface DeleteResult<Id> {
+/** What a helper accepts at run time: its generated type adds `query` and `body` where the operation takes them. */
+export interface HelperOptions extends DeleteOptions {
+  query?: Readonly<Record<string, unknown>> | undefined;
+  body?: unknown;
+  /** Set by the client, never by callers: the operation's own server, when the spec gives it one and no `baseUrl` overrides it. */
+  operationServer?: string | undefined;
+}
+
+/**
+ * `Id` is the path parameter's value for a one-parameter path, and the tuple of the values in
+ * path order for several (`[diskId, userId]` for `/disks/{diskId}/users/{userId}`).
+ */
+export interface DeleteResult<Id, Data = unknown> {
   readonly id: Id;
   /** The vendor's message: its confirmation, or its 404 text when `alreadyGone`. */
   readonly message: string;
@@ -27,16 +39,8 @@ export interface DeleteResult<Id> {
    * retry then found the resource gone: the delete most likely succeeded on that earlier attempt.
    */
   readonly confirmedByRetry: boolean;
-}
-
-/** The single path parameter a delete-by-id operation takes. */
-export function idParamOf(operation: OperationSpec): ParamSpec {
-  const params = operation.params.filter((param) => param.in === "path");
-  const [param] = params;
-  if (params.length !== 1 || !param) {
-    throw new Error(`${operation.operationId} needs exactly one path parameter to be a delete-by-id helper`);
-  }
-  return param;
+  /** The success body (unwrapped from a `{ success, data }` envelope), when the server sent one. */
+  readonly data?: Data;
 }
 
 function messageOf(data: unknown): string {
@@ -44,23 +48,56 @@ function messageOf(data: unknown): string {
   return typeof message === "string" ? message : "";
 }
 
+/** Whether a 2xx body matches the overlay's failure marker (`x-sdkforge-failure-when`), e.g. `{ status: "error" }`. */
+function reportsFailure(operation: OperationSpec, body: unknown): boolean {
+  const marker = operation.failureWhen;
+  if (!marker || !body || typeof body !== "object") return false;
+  const record = body as Record<string, unknown>;
+  return Object.entries(marker).every(([property, value]) => record[property] === value);
+}
+
+/** Required query parameters and a required body, checked before anything is sent. */
+function checkRequestParts(operation: OperationSpec, options: HelperOptions): void {
+  for (const param of operation.params) {
+    if (param.in === "query" && param.required && options.query?.[param.name] === undefined) {
+      throw new InvalidArgumentError(
+        "query",
+        `Missing required query parameter \`${param.name}\` (pass it in \`options.query\`).`,
+      );
+    }
+  }
+  if (operation.body?.required && options.body === undefined) {
+    throw new InvalidArgumentError(
+      "body",
+      `${operation.operationId} requires a request body (pass it as \`options.body\`).`,
+    );
+  }
+}
+
 export async function performDelete<Id>(
   transport: Transport,
   operation: OperationSpec,
-  idParam: ParamSpec,
+  values: readonly unknown[],
   id: Id,
-  options: DeleteOptions & Pick<CallInit, "pacer">,
+  options: HelperOptions & Pick<CallInit, "pacer">,
 ): Promise<WithResponse<DeleteResult<Id>>> {
   const method = operation.method.toUpperCase();
-  const pathParams = { [idParam.name]: checkPathParam(idParam, id) };
+  const pathParams = checkPathValues(operation, values);
+  checkRequestParts(operation, options);
   const outcome = await transport.call(operation, { ...options, pathParams });
   const { response, body } = outcome;
 
   if (response.ok) {
     const schema = operation.responses[String(response.status)]?.schema;
-    const result = unwrapSuccess(schema, body);
+    const result = reportsFailure(operation, body)
+      ? ({ kind: "refused", message: messageFromBody(body) ?? "the server reported a failure" } as const)
+      : unwrapSuccess(schema, body);
     if (result.kind === "data") {
-      const data = { id, message: messageOf(result.data), alreadyGone: false, confirmedByRetry: false };
+      const message = messageOf(result.data);
+      const data =
+        result.data === undefined
+          ? { id, message, alreadyGone: false, confirmedByRetry: false }
+          : { id, message, alreadyGone: false, confirmedByRetry: false, data: result.data };
       return { data, response };
     }
     const meta = responseMeta(response, transport.mask);
@@ -85,13 +122,13 @@ export async function performDelete<Id>(
   throw errorFromResponse(method, operation.path, outcome, transport.mask);
 }
 
-/** `resource.delete(id, options)`: an `APIPromise` so callers can ask for `.withResponse()`. */
-export function deleteById<Id>(
+/** `resource.delete(...pathParams, options)`: an `APIPromise` so callers can ask for `.withResponse()`. */
+export function deleteOne<Id>(
   transport: Transport,
   operation: OperationSpec,
-  idParam: ParamSpec,
+  values: readonly unknown[],
   id: Id,
-  options: DeleteOptions = {},
+  options: HelperOptions = {},
 ): APIPromise<DeleteResult<Id>> {
-  return new APIPromise(performDelete(transport, operation, idParam, id, options));
+  return new APIPromise(performDelete(transport, operation, values, id, options));
 }

@@ -1,13 +1,12 @@
 export { APIPromise, type WithResponse } from "./api-promise.js";
 export type { DeleteManyFailure, DeleteManyOptions, DeleteManyProgress, DeleteManyResult } from "./bulk.js";
-export { APIClient, type DeleteResource, type PathIdOf, type ResourcesOf } from "./client.js";
+export { APIClient, bulkMethodName, type DeleteResource } from "./client.js";
 export {
   type ClientOptions,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   isLoopbackHost,
   type VendorClientOptions,
-  type VendorDefinition,
 } from "./config.js";
 export type { DeleteOptions, DeleteResult } from "./delete.js";
 export {
@@ -35,12 +34,15 @@ export { MAX_RETRY_AFTER_MS } from "./retry.js";
 export { redactHeaders } from "./secrets.js";
 export type {
   ApiSpec,
+  CredentialOptionSpec,
   HttpMethod,
   OperationSpec,
   ParamSpec,
+  ParamType,
   ResponseSpec,
   SchemaSpec,
-  SecuritySpec,
+  SecuritySchemeSpec,
   ServerSpec,
+  ServerVariableSpec,
 } from "./spec.js";
 export type { RequestOptions } from "./transport.js";

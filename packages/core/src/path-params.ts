@@ -4,7 +4,7 @@
  * `DELETE /api/tokens/{id}` into `DELETE /api/`. Every value is checked here, before any request.
  */
 import { InvalidArgumentError } from "./errors.js";
-import type { ParamSpec } from "./spec.js";
+import type { OperationSpec, ParamSpec } from "./spec.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
@@ -55,5 +55,26 @@ export function checkPathParams(
   for (const param of params) {
     if (param.in === "path") out[param.name] = checkPathParam(param, values[param.name]);
   }
+  return out;
+}
+
+/**
+ * The helper's positional path values, checked against the operation's path parameters in path
+ * order (type, enum, and the refusals above); keyed by name, ready for openapi-fetch, which
+ * percent-encodes each as one segment.
+ */
+export function checkPathValues(operation: OperationSpec, values: readonly unknown[]): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  operation.pathParams.forEach((name, index) => {
+    const param = operation.params.find((p) => p.in === "path" && p.name === name);
+    const value = values[index];
+    if (param?.enum && !param.enum.includes(value as string)) {
+      throw new InvalidArgumentError(
+        name,
+        `Invalid \`${name}\`: expected one of ${param.enum.join(", ")}, got ${describe(value)}.`,
+      );
+    }
+    out[name] = checkPathParam(param ?? { name, in: "path", required: true, type: "string" }, value);
+  });
   return out;
 }

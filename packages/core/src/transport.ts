@@ -4,6 +4,7 @@
  * (success or not) and throws only when no response could be had.
  */
 
+import type { Credentials } from "./auth.js";
 import type { ResolvedConfig } from "./config.js";
 import { checkMaxRetries, checkTimeout } from "./config.js";
 import { parseBody } from "./decode.js";
@@ -12,9 +13,10 @@ import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from
 import type { LeveledLogger } from "./logger.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import { Pacer, sleep } from "./pacer.js";
+import { createRawClient } from "./raw-client.js";
 import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
 import { maskDeep, maskSecrets, redactHeaders } from "./secrets.js";
-import type { OperationSpec } from "./spec.js";
+import type { ApiSpec, OperationSpec } from "./spec.js";
 
 /** Options accepted by every request. */
 export interface RequestOptions {
@@ -43,6 +45,12 @@ export interface CallOutcome {
 
 export interface CallInit extends RequestOptions {
   pathParams: Record<string, string | number>;
+  /** The operation's query parameters; credentials that travel in the query are added here. */
+  query?: Readonly<Record<string, unknown>> | undefined;
+  /** The request body, serialized as the operation's media type says (JSON by default). */
+  body?: unknown;
+  /** The operation's own server (spec `servers` on the path or operation), when no `baseUrl` overrides it. */
+  operationServer?: string | undefined;
   /** Shared back-off for bulk operations; a private one is used otherwise. */
   pacer?: Pacer | undefined;
 }
@@ -73,10 +81,14 @@ export interface TransportInit extends ResolvedConfig {
   logger: LeveledLogger;
 }
 
-function withoutAuthorization(headers: Record<string, string>, authHeader: string): Record<string, string> {
+/** A caller's headers without those a credential travels in: they can never replace the client's credential. */
+export function withoutCredentialHeaders(
+  headers: Record<string, string>,
+  credentialHeaders: ReadonlySet<string>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() !== authHeader.toLowerCase()) out[name] = value;
+    if (!credentialHeaders.has(name.toLowerCase())) out[name] = value;
   }
   return out;
 }
@@ -87,18 +99,19 @@ export class Transport {
   private readonly timeout: number;
   private readonly maxRetries: number;
   private readonly logger: LeveledLogger;
-  private readonly authHeader: string;
+  private readonly credentials: Credentials;
   /** Set when the caller passed `fetch`: it is always handed a real `Request`. */
   private readonly customFetch: boolean;
   /** Masks the client's credentials in any text; the credentials live only in this closure. */
   readonly mask: (text: string) => string;
   readonly maskValue: (value: unknown) => unknown;
 
-  constructor(init: TransportInit, authHeader: string) {
+  constructor(init: TransportInit, spec: ApiSpec) {
     const { secrets } = init;
     this.mask = (text) => maskSecrets(text, secrets);
     this.maskValue = (value) => maskDeep(value, secrets);
-    this.authHeader = authHeader;
+    const { credentials } = init;
+    this.credentials = credentials;
     this.timeout = init.timeout;
     this.maxRetries = init.maxRetries;
     this.logger = init.logger;
@@ -108,22 +121,14 @@ export class Transport {
       baseUrl: init.baseUrl,
       // Look the global up per call so test tools that patch it later (msw) still take effect.
       fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
-      headers: { ...withoutAuthorization(init.headers ?? {}, authHeader), [authHeader]: init.authorization },
+      headers: withoutCredentialHeaders(init.headers ?? {}, credentials.headerNames),
     };
     // The helpers' client never has middleware, so openapi-fetch skips that machinery and, with the
     // global fetch, the direct path of direct-fetch.ts applies. Middleware added to `raw` affects
     // `raw` calls only; the `fetch` option is the way to observe or alter the helpers' traffic.
     this.request = createClient<object>(options).request as unknown as UntypedRequest;
-    // `raw` is for callers; a spec may declare the auth header as a parameter (VectorAI does), so
-    // a middleware makes sure whatever they pass there never replaces the client's credential.
-    this.raw = createClient<object>(options);
-    const { authorization } = init;
-    this.raw.use({
-      onRequest: ({ request }) => {
-        request.headers.set(authHeader, authorization);
-        return request;
-      },
-    });
+    // `raw` is for callers: it authenticates each request as its operation's security says.
+    this.raw = createRawClient(options, spec, credentials);
   }
 
   async call(operation: OperationSpec, init: CallInit): Promise<CallOutcome> {
@@ -131,7 +136,13 @@ export class Transport {
     const { path } = operation;
     const timeout = init.timeout === undefined ? this.timeout : checkTimeout(init.timeout);
     const maxRetries = checkMaxRetries(init.maxRetries, this.maxRetries);
-    const headers = init.headers ? withoutAuthorization(init.headers, this.authHeader) : undefined;
+    // Throws before anything is sent when the operation needs a credential the client lacks.
+    const auth = this.credentials.forOperation(operation);
+    const headers = {
+      ...(init.headers && withoutCredentialHeaders(init.headers, this.credentials.headerNames)),
+      ...auth.headers,
+    };
+    const query = { ...init.query, ...auth.query };
     // A call's own pacer only matters once a 429 has paused it, so it is made then; bulk runs share theirs.
     let pacer = init.pacer;
     const userSignal = init.signal;
@@ -160,8 +171,10 @@ export class Transport {
       let delayMs: number;
       try {
         const { data, error, response } = await this.request(method, path, {
-          params: { path: init.pathParams },
+          params: { path: init.pathParams, query },
           headers,
+          ...(init.body === undefined ? {} : { body: init.body }),
+          ...(init.operationServer === undefined ? {} : { baseUrl: init.operationServer }),
           parseAs: "text",
           // See direct-fetch.ts: with the global fetch and no middleware, one Request per attempt.
           ...(this.customFetch

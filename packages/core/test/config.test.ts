@@ -1,21 +1,19 @@
 /** Credential formatting, loopback detection and option checks. */
 import { expect, it } from "vitest";
-import { authorizationValue, checkTimeout, isLoopbackHost, type VendorDefinition } from "../src/config.js";
+import { credentialValue } from "../src/auth.js";
+import { checkTimeout, isLoopbackHost } from "../src/config.js";
 import { InvalidArgumentError } from "../src/errors.js";
+import type { SecuritySchemeSpec } from "../src/spec.js";
 
-const vendor = (prefix: string): VendorDefinition => ({
-  name: "Fixture",
-  spec: {
-    title: "",
-    version: "",
-    servers: [],
-    security: { type: "apiKey", header: "Authorization", prefix },
-    operations: {},
-    resources: {},
-  },
-  credential: { option: "apiKey", env: "FIXTURE_KEY" },
-  logLevelEnv: "FIXTURE_LOG",
+const scheme = (prefix: string): SecuritySchemeSpec => ({
+  kind: "apiKey",
+  type: "apiKey",
+  in: "header",
+  name: "Authorization",
+  prefix,
+  options: [{ option: "apiKey", env: "FIXTURE_API_KEY" }],
 });
+const format = (prefix: string, value: string) => credentialValue({ name: "Fixture" }, scheme(prefix), "apiKey", value);
 
 it.each([
   ["key-", "abc", "key-abc"],
@@ -23,13 +21,16 @@ it.each([
   ["key-", "KEY-key-abc", "key-abc"],
   ["Bearer ", "jwt.x.y", "Bearer jwt.x.y"],
   ["Bearer ", "bearer   jwt.x.y", "Bearer jwt.x.y"],
+  ["Bearer ", "bearer_token", "Bearer bearer_token"],
+  ["Bearer ", "Bearer bearerish", "Bearer bearerish"],
   ["", "raw", "raw"],
 ])("prefix %j + %j → %j", (prefix, credential, expected) => {
-  expect(authorizationValue(vendor(prefix), credential)).toBe(expected);
+  expect(format(prefix, credential)).toBe(expected);
 });
 
-it.each([undefined, "", "key-", "a b", "é", 42])("refuses %j", (credential) => {
-  expect(() => authorizationValue(vendor("key-"), credential)).toThrow(InvalidArgumentError);
+it.each(["", "key-", "a b", "é"])("refuses %j without echoing it", (credential) => {
+  expect(() => format("key-", credential)).toThrow(InvalidArgumentError);
+  expect(() => format("key-", credential)).toThrow(/`apiKey` must be a string of printable ASCII/);
 });
 
 it.each([

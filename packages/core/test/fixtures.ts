@@ -1,25 +1,36 @@
 /** A one-operation vendor for core tests: a `DELETE /things/{id}` with a string id, Bearer auth. */
 import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
-import { APIClient, type ApiSpec, type ClientOptions, type ResourcesOf, type VendorDefinition } from "../src/index.js";
+import { APIClient, type ApiSpec, type ClientOptions, type DeleteResource } from "../src/index.js";
 
 export const thingsSpec = {
+  name: "Things",
+  env: "THINGS_TEST",
   title: "Things API",
   version: "1.0.0",
-  servers: [{ url: "https://things.example.com", description: "Production" }],
-  security: { type: "http", header: "Authorization", prefix: "Bearer " },
+  servers: [{ url: "https://things.example.com" }],
+  securitySchemes: {
+    bearerAuth: {
+      kind: "bearer",
+      type: "http",
+      in: "header",
+      name: "Authorization",
+      prefix: "Bearer ",
+      options: [{ option: "token", env: "THINGS_TEST_TOKEN" }],
+    },
+  },
   operations: {
     deleteThing: {
       operationId: "deleteThing",
       method: "delete",
       path: "/things/{id}",
-      summary: "Delete a thing",
-      tag: "Things",
-      resource: "things",
+      pathParams: ["id"],
       params: [{ name: "id", in: "path", required: true, type: "string" }],
+      security: [["bearerAuth"]],
       responses: {
         "200": {
           description: "Deleted",
+          contentType: "application/json",
           schema: { type: "object", required: ["message"], properties: { message: { type: "string" } } },
         },
         "404": { description: "Thing not found" },
@@ -35,20 +46,15 @@ export interface ThingsPaths {
   };
 }
 
-const vendor: VendorDefinition = {
-  name: "Things",
-  spec: thingsSpec,
-  credential: { option: "token", env: "THINGS_TEST_TOKEN" },
-  logLevelEnv: "THINGS_TEST_LOG",
-};
-
-export interface Things extends ResourcesOf<ThingsPaths, typeof thingsSpec> {}
+/** What the generator would write into `resources.ts` for this spec. */
+export interface Things {
+  readonly things: DeleteResource<string, { message: string }>;
+}
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface types the resources attached at runtime.
 export class Things extends APIClient<ThingsPaths> {
   constructor(options: ClientOptions & { token?: string } = {}) {
-    const { token, ...rest } = options;
-    super(vendor, { ...rest, credential: token });
+    super(thingsSpec, options);
   }
 }
 

@@ -5,18 +5,12 @@
  * 401 before any state changes, and records requests with the credential masked.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, NotFoundError, type VendorDefinition } from "../src/index.js";
+import { AuthenticationError, NotFoundError } from "../src/index.js";
 import type { ApiSpec } from "../src/spec.js";
 import { defineTestVendor, documentedBody, type SpecServer, startSpecServer } from "../src/testing/index.js";
 import { Things, thingsSpec } from "./fixtures.js";
 
-const thingsVendor: VendorDefinition = {
-  name: "Things",
-  spec: thingsSpec,
-  credential: { option: "token", env: "THINGS_TEST_TOKEN" },
-  logLevelEnv: "THINGS_TEST_LOG",
-};
-const testVendor = defineTestVendor({ vendor: thingsVendor, Client: Things });
+const testVendor = defineTestVendor({ spec: thingsSpec, Client: Things });
 
 const servers: SpecServer[] = [];
 afterEach(async () => {
@@ -28,6 +22,7 @@ describe("defineTestVendor", () => {
     expect(testVendor).toMatchObject({
       name: "Things",
       resourceName: "things",
+      method: "delete",
       operationId: "deleteThing",
       pathTemplate: "/things/{id}",
       pathPrefix: "/things/",
@@ -86,10 +81,9 @@ describe("startSpecServer without handlers", () => {
         operationId: "getThing",
         method: "get",
         path: "/things/{id}",
-        summary: "Get a thing",
-        tag: "Things",
-        resource: "things",
+        pathParams: ["id"],
         params: [{ name: "id", in: "path", required: true, type: "string" }],
+        security: [["bearerAuth"]],
         responses: {
           "200": { description: "The thing", example: { id: "t1", name: "Example thing" } },
           default: {

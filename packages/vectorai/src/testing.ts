@@ -11,7 +11,7 @@ import {
   startSpecServer,
   type TestVendor,
 } from "@sdkforge/core/testing";
-import { VectorAI, vectorAIVendor } from "./client.js";
+import { VectorAI } from "./client.js";
 import { spec } from "./generated/spec.js";
 
 // Fault injection works on this server as on any spec server; re-exported so tests need only this package.
@@ -80,7 +80,7 @@ export async function startVectorAIServer(options: VectorAIServerOptions = {}): 
 
 /** The standard description the cross-vendor suites and tools drive this SDK through. */
 export const testVendor: TestVendor = defineTestVendor({
-  vendor: vectorAIVendor,
+  spec,
   Client: VectorAI,
   async start({ ids, credential, cors, port }) {
     const server = await startVectorAIServer({

@@ -27,11 +27,15 @@ it.each([
   expect(server.requests).toHaveLength(0);
 });
 
-it("names the option and the env var when the token is missing", () => {
+it("builds without a token, then refuses to send a delete that needs one, naming the option and the env var", async () => {
   delete process.env.VECTORAI_TOKEN;
-  const attempt = () => new VectorAI({ baseUrl: server.url });
-  expect(attempt).toThrow(InvalidArgumentError);
-  expect(attempt).toThrow(/`token`.*VECTORAI_TOKEN/);
+  const vectorai = new VectorAI({ baseUrl: server.url });
+  const error = await vectorai.accessTokens.delete(12).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InvalidArgumentError);
+  expect((error as Error).message).toMatch(/`token`.*VECTORAI_TOKEN/);
+  const bulk = await vectorai.accessTokens.deleteMany([12, 13]);
+  expect(bulk.failed.map((f) => f.error)).toEqual([expect.any(InvalidArgumentError), expect.any(InvalidArgumentError)]);
+  expect(server.requests).toHaveLength(0);
 });
 
 it("refuses a token that cannot be a header value, without echoing it", () => {

@@ -55,6 +55,7 @@ describe("against the embedded VectorAI server", () => {
       message: "Access token deleted successfully",
       alreadyGone: false,
       confirmedByRetry: false,
+      data: { status: "success", message: "Access token deleted successfully" },
     });
     expect(server.tokenIds.has(12)).toBe(false);
   });
@@ -94,6 +95,7 @@ describe("against a bare node:http server replaying the spec's examples", () => 
           message: response.example.message,
           alreadyGone: false,
           confirmedByRetry: false,
+          data: response.example,
         });
       } else {
         expect(outcome).toBeInstanceOf(errorClasses[status]);

@@ -22,8 +22,11 @@ export const BUNDLE_TARGET_BROTLI_BYTES = 5_000;
 /**
  * What the test suite enforces until the target is met: the size measured when the benchmarks
  * were added (8.28 kB) plus a little room, so that growth is a decision rather than an accident.
+ * Raised from 8.5 kB to 10 kB for spec-driven auth (every scheme kind, per-operation security),
+ * server variables and operation servers, helpers for every DELETE (several path parameters,
+ * query and body) and the typed success body: about 1.3 kB more (see BENCHMARKS.md).
  */
-export const BUNDLE_BUDGET_BROTLI_BYTES = 8_500;
+export const BUNDLE_BUDGET_BROTLI_BYTES = 10_000;
 
 export interface BundleApp {
   readonly name: string;
@@ -36,14 +39,18 @@ export interface BundleApp {
 async function vendorApps(): Promise<BundleApp[]> {
   return Promise.all(
     findVendors().map(async (vendor) => {
-      const { name, credentialOption, regions, resourceName } = await loadTestVendor(vendor);
-      const region = regions[0] ? `, region: ${JSON.stringify(regions[0].region)}` : "";
+      const { name, credentials, regions, resourceName, method, drivable } = await loadTestVendor(vendor);
+      const options = [
+        ...Object.keys(credentials).map((option) => `${option}: "example"`),
+        ...(regions[0] ? [`region: ${JSON.stringify(regions[0].region)}`] : []),
+      ];
+      const use = drivable
+        ? `export const revoke = (id) => client.${resourceName}.${method}(id);`
+        : "export { client };";
       return {
         name: vendor.packageName,
         budgeted: true,
-        source: `import { ${name} } from "${vendor.packageName}";
-const client = new ${name}({ ${credentialOption}: "example"${region} });
-export const revoke = (id) => client.${resourceName}.delete(id);`,
+        source: `import { ${name} } from "${vendor.packageName}";\nconst client = new ${name}({ ${options.join(", ")} });\n${use}`,
       };
     }),
   );

@@ -1,16 +1,16 @@
 /**
  * How code generation and type-checking grow with the size of a spec. Synthetic specs with N
  * DELETE-by-id operations (each under its own tag, so each becomes a resource) go through the
- * real generator (`scripts/codegen.ts` `generateVendor`); then `tsc --noEmit` checks a consumer
+ * real generator (`@sdkforge/generator`'s `generateVendor`); then `tsc --noEmit` checks a consumer
  * that builds the typed client and calls every resource's `delete`.
  */
 import { execFile } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { generateVendor } from "../../../../scripts/codegen.ts";
+import { findSpecs, generateVendor } from "../../../../scripts/codegen.ts";
 import { median } from "../harness.js";
 
 const run = promisify(execFile);
@@ -85,23 +85,17 @@ export function syntheticSpec(operations: number): Record<string, unknown> {
   };
 }
 
-const CLIENT_SOURCE = `import { APIClient, type ClientOptions, type ResourcesOf, type VendorDefinition } from "@sdkforge/core";
+const CLIENT_SOURCE = `import { APIClient, type ClientOptions } from "@sdkforge/core";
 import type { paths } from "./openapi.js";
+import type { SpecOptions } from "./options.js";
+import type { Resources } from "./resources.js";
 import { spec } from "./spec.js";
 
-const vendor: VendorDefinition = {
-  name: "Synthetic",
-  spec,
-  credential: { option: "token", env: "SYNTHETIC_TOKEN" },
-  logLevelEnv: "SYNTHETIC_LOG",
-};
-
-export interface Synthetic extends ResourcesOf<paths, typeof spec> {}
+export interface Synthetic extends Resources {}
 
 export class Synthetic extends APIClient<paths> {
-  constructor(options: ClientOptions & { token?: string } = {}) {
-    const { token, ...rest } = options;
-    super(vendor, { ...rest, credential: token });
+  constructor(options: ClientOptions & SpecOptions = {}) {
+    super(spec, options);
   }
 }
 `;
@@ -147,9 +141,10 @@ async function prepare(operations: number): Promise<{ dir: string; specPath: str
   const dir = join(workDir, `n-${operations}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const specFile = `synthetic-${operations}.yaml`;
-  const specPath = join(dir, specFile);
-  // JSON is YAML, and both the generator's YAML parser and openapi-typescript read it as such.
+  const specFile = "synthetic.json";
+  const specPath = join(dir, "specs", specFile);
+  await mkdir(join(dir, "specs"));
+  // A `.json` document in `specs/`, found the way `pnpm generate` finds every vendor.
   await writeFile(specPath, JSON.stringify(syntheticSpec(operations)));
   await writeFile(join(dir, "package.json"), '{ "type": "module", "private": true }\n');
   await writeFile(join(dir, "tsconfig.json"), TSCONFIG);
@@ -160,7 +155,9 @@ async function prepare(operations: number): Promise<{ dir: string; specPath: str
 
 async function timeGenerate(dir: string, specPath: string, specFile: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
-  const files = await generateVendor(specPath, specFile);
+  const [source] = await findSpecs(dirname(specPath), dirname(dirname(specPath)));
+  if (!source || source.entry !== specPath || specFile !== "synthetic.json") throw new Error(`no spec at ${specPath}`);
+  const { files } = await generateVendor(source, { root: dir, warn: () => {} });
   const ms = performance.now() - started;
   let bytes = 0;
   for (const file of files) {

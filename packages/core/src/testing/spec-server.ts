@@ -176,13 +176,27 @@ function checkParams(route: Route, values: Record<string, string>, request: Inco
   return violations;
 }
 
-function credentialOf(spec: ApiSpec, request: IncomingMessage): string | undefined {
-  const raw = request.headers[spec.security.header.toLowerCase()];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  const { prefix } = spec.security;
+/** The credential of the operation's first security alternative, with the scheme prefix removed. */
+function credentialOf(spec: ApiSpec, operation: OperationSpec, request: IncomingMessage): string | undefined {
+  const schemeName = operation.security[0]?.[0];
+  const scheme = schemeName === undefined ? undefined : spec.securitySchemes[schemeName];
+  if (!scheme) return undefined;
+  let value: string | undefined;
+  if (scheme.in === "header") {
+    const raw = request.headers[scheme.name.toLowerCase()];
+    value = Array.isArray(raw) ? raw[0] : raw;
+  } else if (scheme.in === "query") {
+    value = new URL(request.url ?? "/", "http://127.0.0.1").searchParams.get(scheme.name) ?? undefined;
+  } else {
+    const cookies = (request.headers.cookie ?? "").split(/;\s*/);
+    value = cookies.find((cookie) => cookie.startsWith(`${scheme.name}=`))?.slice(scheme.name.length + 1);
+  }
+  const { prefix } = scheme;
   if (!value?.toLowerCase().startsWith(prefix.toLowerCase())) return undefined;
   const credential = value.slice(prefix.length);
-  return credential && !credential.toLowerCase().startsWith(prefix.trim().toLowerCase()) ? credential : undefined;
+  return credential && !(prefix.trim() && credential.toLowerCase().startsWith(prefix.trim().toLowerCase()))
+    ? credential
+    : undefined;
 }
 
 export async function startSpecServer(options: SpecServerOptions): Promise<SpecServer> {
@@ -285,8 +299,10 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
             body: errorFor(operation, 400, `Request does not match the spec: ${violations.join("; ")}`),
           });
         }
-        const credential = credentialOf(spec, request);
-        if (options.credential !== undefined && credential !== options.credential) {
+        const credential = credentialOf(spec, operation, request);
+        // An operation that needs no credential (`security: []`, or an anonymous `{}` alternative) is never refused.
+        const needsCredential = operation.security.length > 0 && operation.security.every((all) => all.length > 0);
+        if (options.credential !== undefined && needsCredential && credential !== options.credential) {
           return send(response, record, { status: 401, body: errorFor(operation, 401, specMessage(operation, 401)) });
         }
         const handler = handlers[operation.operationId];

@@ -11,8 +11,8 @@ import type { TestServer } from "./test-vendor.js";
 
 export interface StatefulServerOptions {
   readonly spec: ApiSpec;
-  /** The credential the server accepts, without the scheme's prefix. */
-  readonly credential: string;
+  /** The credential the server accepts, without the scheme's prefix; unset, the server accepts any. */
+  readonly credential?: string;
   /** Ids that exist at start, shared by every delete operation. */
   readonly ids?: Iterable<unknown>;
   readonly cors?: string;
@@ -21,7 +21,8 @@ export interface StatefulServerOptions {
 
 /** A path value as the helper's id: a number for numeric parameters, the decoded text otherwise. */
 function idOf(operation: OperationSpec, raw: string | undefined): unknown {
-  const param = operation.params.find((candidate) => candidate.in === "path");
+  const name = operation.pathParams.at(-1);
+  const param = operation.params.find((candidate) => candidate.in === "path" && candidate.name === name);
   if (raw === undefined || !param) return raw;
   return param.type === "integer" || param.type === "number" ? Number(raw) : raw;
 }
@@ -30,10 +31,12 @@ export async function startStatefulSpecServer(options: StatefulServerOptions): P
   const { spec } = options;
   const liveIds = new Set<unknown>(options.ids ?? []);
   const handlers: Record<string, Handler> = {};
-  for (const actions of Object.values(spec.resources)) {
-    const operation = actions.delete === undefined ? undefined : spec.operations[actions.delete];
-    if (!operation) continue;
-    const [name] = operation.params.filter((param) => param.in === "path").map((param) => param.name);
+  const helperOperations = Object.values(spec.resources).flatMap((methods) =>
+    Object.values(methods).flatMap((operationId) => spec.operations[operationId] ?? []),
+  );
+  for (const operation of helperOperations) {
+    // Ids are the last path parameter (`/disks/{id}/users/{userId}` removes `userId`).
+    const name = operation.pathParams.at(-1);
     handlers[operation.operationId] = ({ pathParams }) => {
       if (!liveIds.delete(idOf(operation, name === undefined ? undefined : pathParams[name]))) {
         const message = specMessage(operation, 404);
@@ -46,7 +49,7 @@ export async function startStatefulSpecServer(options: StatefulServerOptions): P
   const server = await startSpecServer({
     spec,
     handlers,
-    credential: options.credential,
+    ...(options.credential === undefined ? {} : { credential: options.credential }),
     ...(options.cors === undefined ? {} : { cors: options.cors }),
     ...(options.port === undefined ? {} : { port: options.port }),
   });

@@ -10,9 +10,9 @@
  * without one it gets core's spec-driven server, so a new vendor's `/testing` is one call.
  */
 import type { DeleteManyOptions, DeleteManyResult } from "../bulk.js";
-import type { ClientOptions, VendorDefinition } from "../config.js";
+import type { ClientOptions } from "../config.js";
 import type { DeleteOptions, DeleteResult } from "../delete.js";
-import type { OperationSpec, ParamSpec } from "../spec.js";
+import type { ApiSpec, OperationSpec, ParamSpec, SecuritySchemeSpec } from "../spec.js";
 import type { SpecServer } from "./spec-server.js";
 import { startStatefulSpecServer } from "./stateful-server.js";
 
@@ -55,10 +55,18 @@ export interface TestClientOptions extends ClientOptions {
 export interface TestVendor {
   /** Product name and client class, e.g. `Acme`. */
   readonly name: string;
+  /**
+   * Whether the SDK has a helper the suites can drive by one id. A document without one (no DELETE,
+   * or only DELETEs with several path parameters) still gets a `testVendor`, with `drivable: false`:
+   * its `start` works, and everything about the helper is empty (`ids` returns nothing).
+   */
+  readonly drivable: boolean;
   /** The regions the client's `region` option takes, with the server each selects; empty when the spec has none. */
   readonly regions: readonly { readonly region: string; readonly url: string }[];
   /** The client property of the helper under test, e.g. `apiTokens`. */
   readonly resourceName: string;
+  /** The helper's name on it, e.g. `delete`; its bulk form is `<method>Many`. */
+  readonly method: string;
   readonly operationId: string;
   /** The templated path of the operation, as it appears in errors and logs. */
   readonly pathTemplate: string;
@@ -68,10 +76,12 @@ export interface TestVendor {
   readonly idParam: ParamSpec;
   /** The env var that overrides `logLevel`. */
   readonly logEnv: string;
-  /** The constructor option that carries the credential, e.g. `apiKey`. */
+  /** The constructor option that carries the credential, e.g. `apiKey` (the first, for basic auth's two). */
   readonly credentialOption: string;
   /** A credential the client is given and the test server accepts; distinctive, so a leak is easy to find. */
   readonly credential: string;
+  /** Every credential option the helper's operation needs, with its working value (`credential` among them). */
+  readonly credentials: Readonly<Record<string, string>>;
   /** A credential of the right form that the server refuses. */
   readonly wrongCredential: string;
   /** Every substring of the credential that must never leave the SDK. */
@@ -93,15 +103,18 @@ export interface TestVendor {
 }
 
 export interface TestVendorDefinition<Options, Client extends object> {
-  readonly vendor: VendorDefinition;
+  /** The vendor's generated facts (`src/generated/spec.ts`). */
+  readonly spec: ApiSpec;
   readonly Client: new (options: Options) => Client;
   /**
    * Starts the vendor's test server with the given ids and credential. Default: the spec server
    * with core's stateful delete rule (stateful-server.ts), which needs no vendor code at all.
    */
   start?(options: TestServerOptions): Promise<TestServer>;
-  /** The resource whose delete helper is exercised; default the first one with a delete. */
+  /** The resource whose helper is exercised; default the first with a helper the suites can drive by one id. */
   readonly resource?: string;
+  /** The helper on that resource; default `delete` when it has one, else its first. */
+  readonly method?: string;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
@@ -139,14 +152,55 @@ function idRules(param: ParamSpec): IdRules {
   throw new Error(`no test ids for a ${param.type} path parameter (${param.name})`);
 }
 
-function helperOperation(vendor: VendorDefinition, wanted: string | undefined): [string, OperationSpec] {
-  const entries = Object.entries(vendor.spec.resources);
-  const found =
-    wanted === undefined ? entries.find(([, actions]) => actions.delete) : entries.find(([n]) => n === wanted);
-  const operation = found?.[1].delete === undefined ? undefined : vendor.spec.operations[found[1].delete];
-  if (!found || !operation) throw new Error(`${vendor.name}: no delete helper${wanted ? ` on ${wanted}` : ""} to test`);
-  return [found[0], operation];
+/** Whether the suites can drive an operation by one id: one path parameter, of a type they have ids for. */
+function drivableById(operation: OperationSpec): boolean {
+  const pathParams = operation.params.filter((param) => param.in === "path");
+  return pathParams.length === 1 && pathParams[0]?.type !== "boolean";
 }
+
+/** The schemes a call must send: the operation's first alternative that needs any (none when one needs none). */
+function requiredSchemes(spec: ApiSpec, operation: OperationSpec): [string, SecuritySchemeSpec][] {
+  if (operation.security.some((alternative) => alternative.length === 0)) return [];
+  const [first] = operation.security;
+  return (first ?? []).flatMap((name) => {
+    const scheme = spec.securitySchemes[name];
+    return scheme ? [[name, scheme] as [string, SecuritySchemeSpec]] : [];
+  });
+}
+
+function helperOperation(
+  spec: ApiSpec,
+  wantedResource: string | undefined,
+  wantedMethod: string | undefined,
+): [string, string, OperationSpec] | undefined {
+  const candidates: [string, string, OperationSpec][] = [];
+  for (const [resource, methods] of Object.entries(spec.resources)) {
+    if (wantedResource !== undefined && resource !== wantedResource) continue;
+    const names = Object.keys(methods).sort((a, b) => Number(b === "delete") - Number(a === "delete"));
+    for (const method of names) {
+      const operation = spec.operations[methods[method] ?? ""];
+      if (wantedMethod !== undefined && method !== wantedMethod) continue;
+      if (operation && (wantedResource !== undefined || drivableById(operation))) {
+        candidates.push([resource, method, operation]);
+      }
+    }
+  }
+  // A helper that needs a credential exercises more (401s, masking) than one that needs none.
+  return candidates.find(([, , operation]) => requiredSchemes(spec, operation).length > 0) ?? candidates[0];
+}
+
+/** Stands in for the helper of an SDK that has none the suites can drive. */
+const NO_OPERATION: OperationSpec = {
+  operationId: "",
+  method: "delete",
+  path: "",
+  pathParams: [],
+  params: [],
+  security: [],
+  responses: {},
+};
+const NO_ID: ParamSpec = { name: "", in: "path", required: true, type: "string" };
+const NO_IDS: IdRules = { ids: () => [], invalid: [], isValid: () => false };
 
 /** A name that shows up nowhere else, so a leak of it anywhere is unambiguous. */
 function distinctiveSecret(name: string): string {
@@ -156,41 +210,71 @@ function distinctiveSecret(name: string): string {
 export function defineTestVendor<Options, Client extends object>(
   definition: TestVendorDefinition<Options, Client>,
 ): TestVendor {
-  const { vendor, Client } = definition;
-  const [resourceName, operation] = helperOperation(vendor, definition.resource);
-  const pathParams = operation.params.filter((param) => param.in === "path");
-  const idParam = pathParams[0];
-  if (!idParam || pathParams.length !== 1) {
-    throw new Error(`${vendor.name}: ${operation.operationId} must take exactly one path parameter to be tested by id`);
+  const { spec, Client } = definition;
+  const helper = helperOperation(spec, definition.resource, definition.method);
+  if (!helper && (definition.resource !== undefined || definition.method !== undefined)) {
+    throw new Error(
+      `${spec.name}: no helper ${definition.resource ?? "*"}.${definition.method ?? "*"} to test by one id`,
+    );
   }
-  const rules = idRules(idParam);
-  // The scheme's own prefix (`Bearer `) is the SDK's to add; a vendor-specific one (`key-`) is part
-  // of the credential callers are handed, so the working credential carries it and the secret is the rest.
-  const { prefix } = vendor.spec.security;
-  const credentialPrefix = /^bearer\s$/i.test(prefix) ? "" : prefix;
-  const secret = distinctiveSecret(vendor.name);
-  const credential = `${credentialPrefix}${secret}`;
+  const [resourceName, method, operation] = helper ?? ["", "", NO_OPERATION];
+  const idParam = operation.params.find((param) => param.in === "path") ?? NO_ID;
+  const rules = helper ? idRules(idParam) : NO_IDS;
+  // Without a helper to test, the credential is the first scheme the document declares.
+  const schemes = helper ? requiredSchemes(spec, operation) : Object.entries(spec.securitySchemes).slice(0, 1);
+  // The scheme's own prefix (`Bearer `, `Basic `) is the SDK's to add; a vendor-specific one (`key-`)
+  // is part of the credential callers are handed, so the working credential carries it and the secret is the rest.
+  const callerPrefix = (scheme: SecuritySchemeSpec) => (scheme.kind === "apiKey" ? scheme.prefix : "");
+  const credentials: Record<string, string> = {};
+  const secrets: string[] = [];
+  for (const [name, scheme] of schemes) {
+    for (const { option } of scheme.options) {
+      const secret = distinctiveSecret(`${spec.name}${name}${option}`);
+      // A user name is not a secret; everything else is, and must never leave the SDK.
+      if (option === "username") credentials[option] = `user${secret.slice(-6)}`;
+      else {
+        secrets.push(secret);
+        credentials[option] = `${callerPrefix(scheme)}${secret}`;
+      }
+    }
+  }
+  const [firstScheme] = schemes;
+  const credentialOption = firstScheme?.[1].options.at(-1)?.option ?? "";
+  const credential = credentials[credentialOption] ?? "";
+  /** What the server compares: the first scheme's value without its prefix (basic: `user:password` in base64). */
+  const expectedOnServer = (given: Readonly<Record<string, string>>): string | undefined => {
+    if (!firstScheme) return undefined;
+    const [, scheme] = firstScheme;
+    if (scheme.kind === "basic") return btoa(`${given.username ?? ""}:${given.password ?? ""}`);
+    return (given[credentialOption] ?? "").slice(callerPrefix(scheme).length);
+  };
   const errorStatuses = Object.keys(operation.responses)
     .filter((status) => /^[45]\d\d$/.test(status))
     .map(Number)
     .sort((a, b) => a - b);
 
-  const client = ({ credential: given, ...options }: TestClientOptions): Client =>
-    new Client({ ...options, [vendor.credential.option]: given ?? credential } as Options);
+  const client = ({ credential: given, ...options }: TestClientOptions): Client => {
+    const values = given === undefined ? credentials : { ...credentials, [credentialOption]: given };
+    return new Client({ ...options, ...values } as Options);
+  };
+  const wrongCredential = firstScheme ? `${callerPrefix(firstScheme[1])}wrongButWellFormed000` : "";
 
   return {
-    name: vendor.name,
-    regions: vendor.spec.servers.flatMap(({ region, url }) => (region === undefined ? [] : [{ region, url }])),
+    name: spec.name,
+    drivable: helper !== undefined,
+    regions: spec.servers.flatMap(({ region, url }) => (region === undefined ? [] : [{ region, url }])),
     resourceName,
+    method,
     operationId: operation.operationId,
     pathTemplate: operation.path,
     pathPrefix: operation.path.slice(0, operation.path.indexOf("{")),
     idParam,
-    logEnv: vendor.logLevelEnv,
-    credentialOption: vendor.credential.option,
+    logEnv: `${spec.env}_LOG`,
+    credentialOption,
     credential,
-    wrongCredential: `${credentialPrefix}wrongButWellFormed000`,
-    secrets: [secret],
+    credentials,
+    wrongCredential,
+    secrets,
     errorStatuses,
     ids: (n, offset = 0) => rules.ids(n, offset),
     invalidIds: rules.invalid,
@@ -198,10 +282,10 @@ export function defineTestVendor<Options, Client extends object>(
     start(options = {}) {
       const full: TestServerOptions = { ids: [], credential, ...options };
       if (definition.start) return definition.start(full);
+      const expected = expectedOnServer({ ...credentials, [credentialOption]: full.credential });
       return startStatefulSpecServer({
-        spec: vendor.spec,
-        // The server compares what follows the scheme's prefix, as the SDK sends it exactly once.
-        credential: full.credential.slice(credentialPrefix.length),
+        spec,
+        ...(expected === undefined ? {} : { credential: expected }),
         ids: full.ids,
         ...(full.cors === undefined ? {} : { cors: full.cors }),
         ...(full.port === undefined ? {} : { port: full.port }),
@@ -209,11 +293,13 @@ export function defineTestVendor<Options, Client extends object>(
     },
     client,
     resource(options) {
-      const resource = (client(options) as Record<string, unknown>)[resourceName];
-      if (typeof resource !== "object" || resource === null) {
-        throw new Error(`${vendor.name}: the client has no ${resourceName} resource`);
+      const helpers = (client(options) as Record<string, unknown>)[resourceName] as Record<string, unknown> | undefined;
+      const one = helpers?.[method];
+      const many = helpers?.[`${method}Many`];
+      if (typeof one !== "function" || typeof many !== "function") {
+        throw new Error(`${spec.name}: the client has no ${resourceName}.${method}`);
       }
-      return resource as TestDeleteResource;
+      return { delete: one, deleteMany: many } as TestDeleteResource;
     },
   };
 }

@@ -1,0 +1,72 @@
+/**
+ * The `raw` openapi-fetch client callers get. Each request is authenticated as the security of
+ * the operation it targets says (matched by method and templated path). The credentials are
+ * added in the client's `fetch`, after every middleware has run, and a key sent in the query is
+ * masked in the response's `url`: middleware never sees a credential, and what a caller passes in
+ * a credential's header never replaces it.
+ */
+import type { Middleware } from "openapi-fetch";
+import type { Credentials } from "./auth.js";
+import { type Client, createClient } from "./openapi-fetch.js";
+import type { ApiSpec, OperationSpec } from "./spec.js";
+
+type RawOptions = NonNullable<Parameters<typeof createClient>[0]> & { fetch: (request: Request) => Promise<Response> };
+
+export function createRawClient(options: RawOptions, spec: ApiSpec, credentials: Credentials): Client<object> {
+  const routes = new Map<string, OperationSpec>();
+  for (const operation of Object.values(spec.operations)) {
+    routes.set(`${operation.method.toUpperCase()} ${operation.path}`, operation);
+  }
+  const targets = new WeakMap<Request, OperationSpec>();
+  const client = createClient<object>({
+    ...options,
+    async fetch(request: Request) {
+      const operation = targets.get(request);
+      // A path the spec does not list goes out as the caller built it.
+      if (!operation) return options.fetch(request);
+      const { headers, query } = credentials.forOperation(operation);
+      let authenticated = request;
+      const entries = Object.entries(query);
+      if (entries.length > 0) {
+        const url = new URL(request.url);
+        for (const [name, value] of entries) url.searchParams.set(name, value);
+        // Buffered, so the copy needs no streaming upload (`duplex`), which not every runtime has.
+        const body = request.body ? await request.arrayBuffer() : null;
+        authenticated = new Request(url, {
+          method: request.method,
+          headers: request.headers,
+          body,
+          signal: request.signal,
+        });
+      }
+      for (const [name, value] of Object.entries(headers)) authenticated.headers.set(name, value);
+      const response = await options.fetch(authenticated);
+      if (credentials.queryNames.size > 0 && response.url) {
+        const shown = new URL(response.url);
+        for (const name of credentials.queryNames)
+          if (shown.searchParams.has(name)) shown.searchParams.set(name, "***");
+        Object.defineProperty(response, "url", { value: shown.href });
+      }
+      return response;
+    },
+  });
+  // Runs after the caller's middleware (see `use` below), so it sees the request that will be sent.
+  const route: Middleware = {
+    onRequest({ request, schemaPath }) {
+      const operation = routes.get(`${request.method} ${schemaPath}`);
+      // Refuses before sending, like the helpers, when a needed credential is missing.
+      if (operation) {
+        credentials.forOperation(operation);
+        targets.set(request, operation);
+      }
+      return request;
+    },
+  };
+  const { use, eject } = client;
+  use(route);
+  client.use = (...middleware) => {
+    eject(route);
+    use(...middleware, route);
+  };
+  return client;
+}
