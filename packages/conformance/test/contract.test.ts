@@ -65,7 +65,7 @@ describe.each(VENDORS)("$name against Prism", (vendor) => {
   test("delete with valid credentials", async () => {
     const [id] = vendor.ids(1);
     const { data, response } = await client().delete(id).withResponse();
-    expect(response.status).toBe(200);
+    expect(response.ok, `status ${response.status}`).toBe(true);
     expect(data.alreadyGone).toBe(false);
     expectNoViolations();
   });
@@ -79,19 +79,22 @@ describe.each(VENDORS)("$name against Prism", (vendor) => {
 
   test("error answers the spec documents (Prefer: code=…) are requested validly", async () => {
     const [id] = vendor.ids(1);
-    expect(vendor.errorStatuses).toEqual(expect.arrayContaining([401, 404]));
     for (const status of vendor.errorStatuses) {
       const outcome = await settle(() => client().delete(id, { headers: { Prefer: `code=${status}` } }));
       expect(outcome.ok ? undefined : (outcome.error as APIError).status).toBe(status);
     }
-    const notFound = await settle(() => client().delete(id, { headers: { Prefer: "code=404" } }));
-    expect(notFound.ok ? undefined : notFound.error).toBeInstanceOf(NotFoundError);
-    const unauthorized = await settle(() =>
-      client(vendor.wrongCredential).delete(id, { headers: { Prefer: "code=401" } }),
-    );
-    expect(unauthorized.ok ? undefined : unauthorized.error).toBeInstanceOf(AuthenticationError);
-    const missingOk = await client().delete(id, { headers: { Prefer: "code=404" }, missingOk: true });
-    expect(missingOk.alreadyGone).toBe(true);
+    if (vendor.errorStatuses.includes(404)) {
+      const notFound = await settle(() => client().delete(id, { headers: { Prefer: "code=404" } }));
+      expect(notFound.ok ? undefined : notFound.error).toBeInstanceOf(NotFoundError);
+      const missingOk = await client().delete(id, { headers: { Prefer: "code=404" }, missingOk: true });
+      expect(missingOk.alreadyGone).toBe(true);
+    }
+    if (vendor.errorStatuses.includes(401)) {
+      const unauthorized = await settle(() =>
+        client(vendor.wrongCredential).delete(id, { headers: { Prefer: "code=401" } }),
+      );
+      expect(unauthorized.ok ? undefined : unauthorized.error).toBeInstanceOf(AuthenticationError);
+    }
     expectNoViolations();
   });
 
@@ -104,7 +107,8 @@ describe.each(VENDORS)("$name against Prism", (vendor) => {
     expectNoViolations();
   });
 
-  test("the check can fail: a request outside the spec is flagged", async () => {
+  // Without a credential to leave out, a bare request is valid: the check needs a vendor with one.
+  test.skipIf(vendor.credentialOption === "")("the check can fail: a request outside the spec is flagged", async () => {
     const response = await fetch(`${prism.url}${vendor.pathPrefix}1`, { method: "DELETE" });
     const flagged = response.headers.get("sl-violations") ?? (response.status === 422 ? "422" : null);
     expect(flagged, "a request without credentials").not.toBeNull();

@@ -4,6 +4,7 @@
  * all of them and a new vendor is covered without a line here.
  */
 import { readFileSync } from "node:fs";
+import type { ApiSpec } from "@sdkforge/core";
 import type { TestDeleteResource, TestServer, TestVendor } from "@sdkforge/core/testing";
 import { findVendors } from "../../../scripts/lib/vendors.ts";
 
@@ -15,6 +16,8 @@ export interface VendorUnderTest extends Omit<TestVendor, "start"> {
   readonly packageName: string;
   /** The document's entry file, relative to the repository root. */
   readonly specFile: string;
+  /** The generated facts the package exports (`spec`). */
+  readonly spec: ApiSpec;
   start(ids: Iterable<unknown>): Promise<VendorServer>;
 }
 
@@ -38,25 +41,23 @@ async function load(): Promise<VendorUnderTest[]> {
   return Promise.all(
     found.map(async ({ packageName, specEntry }) => {
       const testing = (await import(`${packageName}/testing`)) as { testVendor?: unknown };
+      const main = (await import(packageName)) as { spec?: ApiSpec };
+      if (!main.spec) throw new Error(`${packageName} does not export its generated \`spec\``);
+      const spec = main.spec;
       if (!isTestVendor(testing.testVendor)) {
         throw new Error(
           `${packageName}/testing does not export a \`testVendor\` (see defineTestVendor in core/testing)`,
         );
       }
       const vendor = testing.testVendor;
-      return { ...vendor, packageName, specFile: specEntry, start: (ids: Iterable<unknown>) => vendor.start({ ids }) };
+      const start = (ids: Iterable<unknown>) => vendor.start({ ids });
+      return { ...vendor, packageName, specFile: specEntry, spec, start };
     }),
   );
 }
 
-/** Every vendor whose SDK has a helper the suites can drive by one id (see `TestVendor.drivable`). */
-async function loadDrivable(): Promise<VendorUnderTest[]> {
-  const all = await load();
-  const drivable = all.filter((vendor) => vendor.drivable);
-  for (const vendor of all) {
-    if (!vendor.drivable) console.info(`${vendor.name}: no helper to drive by one id; the suites skip it`);
-  }
-  return drivable;
-}
+/** Every vendor of the workspace, whatever helpers its document gives it. */
+export const ALL_VENDORS: readonly VendorUnderTest[] = await load();
 
-export const VENDORS: readonly VendorUnderTest[] = await loadDrivable();
+/** The vendors whose SDK has a helper the suites can drive by one id (see `TestVendor.drivable`). */
+export const VENDORS: readonly VendorUnderTest[] = ALL_VENDORS.filter((vendor) => vendor.drivable);

@@ -280,7 +280,9 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
           pathParams[name] = decoded ?? "";
         });
         violations.push(...checkParams(route, pathParams, request));
-        if (bodyLength > 0) violations.push(`${route.operation.operationId} takes no request body`);
+        if (bodyLength > 0 && !route.operation.body) {
+          violations.push(`${route.operation.operationId} takes no request body`);
+        }
         record.operationId = route.operation.operationId;
         record.pathParams = pathParams;
         record.violations = violations;
