@@ -1,7 +1,8 @@
 /**
  * Fresh projects outside the workspace that install the SDKs from the local registry with plain
  * npm, as users would, and must type-check on the oldest supported TypeScript and on the current
- * one, then run `consumers/shared/scenario.ts` against the embedded servers:
+ * one, then run `consumers/shared/scenario.ts` against the embedded servers, over every vendor of
+ * the workspace (`src/vendors.ts`, written by consumer-vendors.ts):
  *   esm      "type": "module",   `module: nodenext`, runs through `import`
  *   cjs      "type": "commonjs", `module: node16`,   runs through `require()`
  *   bundled  `moduleResolution: bundler`, bundled by esbuild into one file that runs on its own
@@ -11,6 +12,7 @@ import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanEnv, run, runAllowingFailure } from "../lib/run.ts";
+import { type ConsumerVendor, consumerVendorsModule } from "./consumer-vendors.ts";
 import type { Versions } from "./release-rounds.ts";
 
 /** openapi-fetch 0.17's declarations (exposed through `Client`) need 5.4; TS 5.0–5.3 reject them with TS2344. */
@@ -54,7 +56,12 @@ export async function installTools(dir: string, esbuildVersion: string): Promise
   };
 }
 
-async function createProject(dir: string, kind: Kind, registryUrl: string): Promise<void> {
+async function createProject(
+  dir: string,
+  kind: Kind,
+  registryUrl: string,
+  vendors: readonly ConsumerVendor[],
+): Promise<void> {
   await mkdir(join(dir, "src"), { recursive: true });
   const type = kind === "cjs" ? "commonjs" : "module";
   await writeFile(join(dir, "package.json"), JSON.stringify({ name: `consumer-${kind}`, private: true, type }));
@@ -62,6 +69,7 @@ async function createProject(dir: string, kind: Kind, registryUrl: string): Prom
   await cp(join(fixtures, kind, "tsconfig.json"), join(dir, "tsconfig.json"));
   await cp(join(fixtures, kind, "index.ts"), join(dir, "src", "index.ts"));
   await cp(join(fixtures, "shared", "scenario.ts"), join(dir, "src", "scenario.ts"));
+  await writeFile(join(dir, "src", "vendors.ts"), consumerVendorsModule(vendors));
 }
 
 async function checkInstalled(dir: string, versions: Versions): Promise<void> {
@@ -75,7 +83,7 @@ async function checkInstalled(dir: string, versions: Versions): Promise<void> {
       });
     }
   }
-  // One copy of core, shared by both vendors: `instanceof` on its errors depends on it.
+  // One copy of core, shared by every vendor: `instanceof` on its errors depends on it.
   const { stdout } = await run("npm", ["ls", "@sdkforge/core", "--all", "--parseable"], { cwd: dir, env: cleanEnv() });
   const copies = stdout.split("\n").filter((line) => line.endsWith("@sdkforge/core"));
   check(copies.length === 1, `expected one installed copy of @sdkforge/core, found ${copies.length}`);
@@ -117,22 +125,14 @@ export async function checkConsumer(
   versions: Versions,
   typesNodeVersion: string,
   tools: Promise<Tools>,
+  vendors: readonly ConsumerVendor[],
 ): Promise<string[]> {
   const started = performance.now();
   const env = cleanEnv();
   const notes: string[] = [];
-  await createProject(dir, kind, registryUrl);
-  await run(
-    "npm",
-    [
-      "install",
-      ...INSTALL_FLAGS,
-      `@sdkforge/vectorai@${versions["@sdkforge/vectorai"]}`,
-      `@sdkforge/archil@${versions["@sdkforge/archil"]}`,
-      `@types/node@${typesNodeVersion}`,
-    ],
-    { cwd: dir, env },
-  );
+  await createProject(dir, kind, registryUrl, vendors);
+  const packages = vendors.map(({ vendor }) => `${vendor.packageName}@${versions[vendor.packageName]}`);
+  await run("npm", ["install", ...INSTALL_FLAGS, ...packages, `@types/node@${typesNodeVersion}`], { cwd: dir, env });
   await checkInstalled(dir, versions);
   const { tscOldest, tscCurrent, esbuild } = await tools;
 

@@ -10,6 +10,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadTestVendor } from "../lib/vendor-testing.ts";
+import { findVendors } from "../lib/vendors.ts";
 import { CURRENT_TYPESCRIPT, checkConsumer, installTools, OLDEST_TYPESCRIPT } from "./consumers.ts";
 import { type LocalRegistry, startLocalRegistry } from "./local-registry.ts";
 import { runReleaseRounds } from "./release-rounds.ts";
@@ -44,7 +46,17 @@ try {
   const packages = await publishablePackages(root);
   const repo = join(work, "repo");
   await copyWorkspace(root, repo);
-  const versions = await runReleaseRounds(repo, registry, packages);
+  const vendors = await Promise.all(
+    findVendors(root).map(async (vendor) => ({ vendor, testVendor: await loadTestVendor(vendor, root) })),
+  );
+  // Every vendor is released; the consumers exercise those with a helper to drive by one id.
+  const exercised = vendors.filter(({ testVendor }) => testVendor.drivable);
+  const versions = await runReleaseRounds(
+    repo,
+    registry,
+    packages,
+    vendors.map(({ vendor }) => vendor.packageName),
+  );
   console.log(`release rehearsal: three changesets releases published and checked (${seconds()})`);
 
   const typesNode = await installedVersion("@types/node");
@@ -53,7 +65,9 @@ try {
   const pending = tools;
   // allSettled: a failing consumer must not leave the others writing while the folder is removed.
   const results = await Promise.allSettled(
-    kinds.map((kind) => checkConsumer(join(work, "consumers", kind), kind, url, versions, typesNode, pending)),
+    kinds.map((kind) =>
+      checkConsumer(join(work, "consumers", kind), kind, url, versions, typesNode, pending, exercised),
+    ),
   );
   const failures: unknown[] = [];
   results.forEach((result, index) => {

@@ -3,8 +3,9 @@
  * into the local registry, each followed by checks of what the registry now holds:
  *   1. the pending changesets (or, when none are pending, a patch for every package): everything
  *      is published, and the vendors depend on `^<core version>`, not `workspace:^`;
- *   2. a VectorAI-only fix: VectorAI alone gets a new version; Archil and core are not republished;
- *   3. a breaking core release: core leaves the vendors' range, so both vendors get a patch release
+ *   2. a fix in one vendor (the first one): that vendor alone gets a new version; the other vendors
+ *      and core are not republished;
+ *   3. a breaking core release: core leaves the vendors' range, so every vendor gets a patch release
  *      whose dependency range follows core.
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
@@ -17,8 +18,6 @@ export type Versions = Record<string, string>;
 type Bump = "patch" | "minor" | "major";
 
 const CORE = "@sdkforge/core";
-const VECTORAI = "@sdkforge/vectorai";
-const ARCHIL = "@sdkforge/archil";
 
 function check(condition: boolean, what: string): asserts condition {
   if (!condition) throw new Error(`release check failed: ${what}`);
@@ -87,20 +86,19 @@ export async function runReleaseRounds(
   repo: string,
   registry: LocalRegistry,
   packages: readonly PublishablePackage[],
+  vendors: readonly string[],
 ): Promise<Versions> {
   const names = packages.map((pkg) => pkg.name).sort();
-  sameList(names, [ARCHIL, CORE, VECTORAI].sort(), "publishable packages");
+  sameList(names, [CORE, ...vendors].sort(), "publishable packages (core and the vendors found)");
+  const [fixed, ...others] = vendors;
+  if (fixed === undefined) throw new Error("release check failed: no vendor packages to release");
   const publishedVersions = async (): Promise<Record<string, string[]>> =>
     Object.fromEntries(await Promise.all(names.map(async (name) => [name, await registry.versions(name)] as const)));
 
   // Round 1: the first publish of everything.
   if (!(await hasPendingChangesets(repo))) {
-    await addChangeset(
-      repo,
-      "rehearsal-all.md",
-      { [CORE]: "patch", [VECTORAI]: "patch", [ARCHIL]: "patch" },
-      "Rehearsal.",
-    );
+    const bumps = Object.fromEntries(names.map((name) => [name, "patch" as const]));
+    await addChangeset(repo, "rehearsal-all.md", bumps, "Rehearsal.");
   }
   const first = await versionAndPublish("round 1, first release", repo, registry, packages);
   let published = await publishedVersions();
@@ -109,29 +107,32 @@ export async function runReleaseRounds(
     sameList(published[name] ?? [], [version], `round 1: ${name} in the registry`);
     check(await changelogHas(repo, folder, version), `round 1: packages/${folder}/CHANGELOG.md has a ${version} entry`);
   }
-  for (const vendor of [VECTORAI, ARCHIL]) {
+  for (const vendor of vendors) {
     const range = await dependencyOnCore(registry, vendor, first[vendor] ?? "");
     check(range === `^${first[CORE]}`, `round 1: ${vendor} depends on ${CORE} ^${first[CORE]}, not ${range}`);
   }
 
   // Round 2: a fix in one vendor package republishes that package only.
-  await addChangeset(repo, "rehearsal-vectorai-fix.md", { [VECTORAI]: "patch" }, "Rehearsal: a VectorAI-only fix.");
-  const second = await versionAndPublish("round 2, VectorAI-only fix", repo, registry, packages);
+  await addChangeset(repo, "rehearsal-vendor-fix.md", { [fixed]: "patch" }, `Rehearsal: a ${fixed}-only fix.`);
+  const second = await versionAndPublish(`round 2, ${fixed}-only fix`, repo, registry, packages);
   published = await publishedVersions();
-  check(second[VECTORAI] !== first[VECTORAI], "round 2: VectorAI got a new version");
-  sameList(published[VECTORAI] ?? [], [first[VECTORAI] ?? "", second[VECTORAI] ?? ""], "round 2: VectorAI versions");
-  sameList(published[ARCHIL] ?? [], [first[ARCHIL] ?? ""], "round 2: Archil was not republished");
-  sameList(published[CORE] ?? [], [first[CORE] ?? ""], "round 2: core was not republished");
+  check(second[fixed] !== first[fixed], `round 2: ${fixed} got a new version`);
+  sameList(published[fixed] ?? [], [first[fixed] ?? "", second[fixed] ?? ""], `round 2: ${fixed} versions`);
+  for (const other of [...others, CORE]) {
+    sameList(published[other] ?? [], [first[other] ?? ""], `round 2: ${other} was not republished`);
+  }
 
-  // Round 3: a core release outside the vendors' `^` range carries both vendors along.
+  // Round 3: a core release outside the vendors' `^` range carries every vendor along.
   const breaking: Bump = (first[CORE] ?? "").startsWith("0.") ? "minor" : "major";
   await addChangeset(repo, "rehearsal-core-break.md", { [CORE]: breaking }, "Rehearsal: a breaking core change.");
   const third = await versionAndPublish("round 3, breaking core release", repo, registry, packages);
   published = await publishedVersions();
   sameList(published[CORE] ?? [], [first[CORE] ?? "", third[CORE] ?? ""], "round 3: core versions");
-  sameList(published[ARCHIL] ?? [], [first[ARCHIL] ?? "", third[ARCHIL] ?? ""], "round 3: Archil versions");
-  check((published[VECTORAI] ?? []).at(-1) === third[VECTORAI], "round 3: VectorAI republished");
-  for (const vendor of [VECTORAI, ARCHIL]) {
+  for (const other of others) {
+    sameList(published[other] ?? [], [first[other] ?? "", third[other] ?? ""], `round 3: ${other} versions`);
+  }
+  check((published[fixed] ?? []).at(-1) === third[fixed], `round 3: ${fixed} republished`);
+  for (const vendor of vendors) {
     const range = await dependencyOnCore(registry, vendor, third[vendor] ?? "");
     check(
       range === `^${third[CORE]}`,

@@ -2,11 +2,12 @@
  * A disposable copy of the workspace to version and publish from, so a release rehearsal never
  * touches the real working tree: the files git would see (tracked or new, not ignored), the
  * packages' built `dist/`, dependencies linked from the local pnpm store (no network), and a fresh
- * git repository for the tags `changeset publish` creates.
+ * git repository with its own identity for the tags `changeset publish` creates (see scratch-git.ts).
  */
 import { cp, mkdir, readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { cleanEnv, run } from "../lib/run.ts";
+import { initScratchRepository } from "./scratch-git.ts";
 
 export interface PublishablePackage {
   readonly name: string;
@@ -47,12 +48,5 @@ export async function copyWorkspace(root: string, target: string): Promise<void>
     env: cleanEnv(),
   });
 
-  const git = (...args: string[]) =>
-    run("git", ["-c", "user.name=release-check", "-c", "user.email=release-check@localhost", ...args], {
-      cwd: target,
-      env: cleanEnv(),
-    });
-  await git("init", "--quiet", "--initial-branch=main");
-  await git("add", "--all");
-  await git("commit", "--quiet", "--no-verify", "--message", "release rehearsal");
+  await initScratchRepository(target);
 }

@@ -1,7 +1,8 @@
 /**
  * `pnpm test:runtimes`: the built packages, packed and installed with npm (packed-install.ts), run
  * the smoke scenario (scenario.ts) in every runtime of the matrix — system Node, Node 22 and 24,
- * Bun, Deno and headless Chromium — each against its own fresh pair of embedded servers. The CLI
+ * Bun, Deno and headless Chromium — each against a fresh embedded server per vendor (every vendor
+ * the workspace has, driven through its `testVendor`). The CLI
  * runtimes resolve the packages themselves; the browser loads a bundle and calls the servers
  * cross-origin.
  *
@@ -11,14 +12,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startArchilServer } from "@sdkforge/archil/testing";
-import { startVectorAIServer } from "@sdkforge/vectorai/testing";
+import type { TestVendor } from "@sdkforge/core/testing";
 import { build } from "esbuild";
 import { cleanEnv, runAllowingFailure } from "../lib/run.ts";
+import { loadTestVendor } from "../lib/vendor-testing.ts";
+import { findVendors, type Vendor } from "../lib/vendors.ts";
 import { startPageServer } from "./chromium.ts";
 import { locateRuntimes, type Runtime } from "./locate.ts";
 import { installPacked } from "./packed-install.ts";
-import type { SmokeCheck, SmokeReport, SmokeTargets } from "./scenario.ts";
+import type { SmokeCheck, SmokeReport, SmokeTarget, SmokeTargets } from "./scenario.ts";
+import { vendorModulesPlugin } from "./vendor-modules-plugin.ts";
 
 const RUNTIME_TIMEOUT_MS = 60_000;
 const started = performance.now();
@@ -31,10 +34,16 @@ interface Outcome {
 }
 
 /** The CLI bundle keeps package imports external, so each runtime resolves `@sdkforge/*` itself. */
-async function bundleScenario(app: string): Promise<{ cli: string; browser: string }> {
+async function bundleScenario(app: string, vendors: readonly Vendor[]): Promise<{ cli: string; browser: string }> {
   const cli = join(app, "smoke-cli.mjs");
   const browser = join(app, "smoke-browser.js");
-  const common = { bundle: true, format: "esm", target: "es2022", logLevel: "warning" } as const;
+  const plugins = [
+    vendorModulesPlugin(
+      vendors.map((vendor) => vendor.packageName),
+      app,
+    ),
+  ];
+  const common = { bundle: true, format: "esm", target: "es2022", logLevel: "warning", plugins } as const;
   await build({ ...common, entryPoints: [join(app, "src", "cli-entry.ts")], outfile: cli, packages: "external" });
   await build({
     ...common,
@@ -45,24 +54,52 @@ async function bundleScenario(app: string): Promise<{ cli: string; browser: stri
   return { cli, browser };
 }
 
-async function startServers(cors: string | undefined) {
-  const corsOption = cors === undefined ? {} : { cors };
-  const vectorai = await startVectorAIServer({ tokenIds: [101], ...corsOption });
-  const archil = await startArchilServer({ tokenIds: ["9c0f2d1e7a"], ...corsOption });
-  const targets: SmokeTargets = {
-    vectorai: { url: vectorai.url, token: vectorai.adminToken, tokenId: 101 },
-    archil: { url: archil.url, apiKey: archil.apiKey, tokenId: "9c0f2d1e7a" },
-  };
+const WRONG_SECRET = "smoke_wrong_secret_7f3a";
+
+interface LoadedVendor {
+  readonly vendor: Vendor;
+  readonly testVendor: TestVendor;
+}
+
+/** One fresh server per vendor, each holding the one id the scenario deletes. */
+async function startServers(vendors: readonly LoadedVendor[], cors: string | undefined) {
+  const running = await Promise.all(
+    vendors.map(async ({ vendor, testVendor }) => {
+      const [id] = testVendor.ids(1);
+      const started = await testVendor.start({ ids: [id], ...(cors === undefined ? {} : { cors }) });
+      const secret = testVendor.secrets[0] ?? testVendor.credential;
+      const target: SmokeTarget = {
+        packageName: vendor.packageName,
+        className: testVendor.name,
+        credentials: testVendor.credentials,
+        credentialOption: testVendor.credentialOption,
+        resourceName: testVendor.resourceName,
+        method: testVendor.method,
+        url: started.server.url,
+        credential: testVendor.credential,
+        secret,
+        wrongCredential: testVendor.credential.replace(secret, WRONG_SECRET),
+        wrongSecret: WRONG_SECRET,
+        id,
+      };
+      return { name: testVendor.name, started, target };
+    }),
+  );
+  const targets: SmokeTargets = running.map(({ target }) => target);
   /** What the servers saw: the deletes happened, exactly three calls each, all matching the spec. */
   const serverChecks = (): SmokeCheck[] =>
-    [vectorai, archil].map((server, index) => {
-      const calls = server.requests.filter((request) => request.method !== "OPTIONS");
+    running.map(({ name, started }) => {
+      const calls = started.server.requests.filter((request) => request.method !== "OPTIONS");
       const violations = calls.flatMap((request) => request.violations);
-      const ok = calls.length === 3 && violations.length === 0 && server.tokenIds.size === 0;
-      const name = index === 0 ? "VectorAI server" : "Archil server";
-      return { name, ok, detail: `${calls.length} calls, ${server.tokenIds.size} ids left, ${violations.join("; ")}` };
+      const left = started.liveIds.size;
+      const ok = calls.length === 3 && violations.length === 0 && left === 0;
+      return {
+        name: `${name} server`,
+        ok,
+        detail: `${calls.length} calls, ${left} ids left, ${violations.join("; ")}`,
+      };
     });
-  const close = () => Promise.all([vectorai.close(), archil.close()]).then(() => undefined);
+  const close = () => Promise.all(running.map(({ started }) => started.server.close())).then(() => undefined);
   return { targets, serverChecks, close };
 }
 
@@ -79,7 +116,12 @@ function parseReport(output: string): SmokeReport {
   return JSON.parse(line.slice("SMOKE_REPORT ".length)) as SmokeReport;
 }
 
-async function runOne(runtime: Runtime, app: string, bundles: { cli: string; browser: string }): Promise<Outcome> {
+async function runOne(
+  runtime: Runtime,
+  app: string,
+  bundles: { cli: string; browser: string },
+  vendors: readonly LoadedVendor[],
+): Promise<Outcome> {
   const begin = performance.now();
   const outcome = (status: Outcome["status"], detail: string): Outcome => ({
     runtime,
@@ -92,7 +134,7 @@ async function runOne(runtime: Runtime, app: string, bundles: { cli: string; bro
   }
   const binary = runtime.binary;
   const page = runtime.kind === "browser" ? await startPageServer(bundles.browser) : undefined;
-  const servers = await startServers(page?.origin);
+  const servers = await startServers(vendors, page?.origin);
   try {
     let report: SmokeReport;
     if (page) {
@@ -107,7 +149,7 @@ async function runOne(runtime: Runtime, app: string, bundles: { cli: string; bro
     }
     const checks = [...report.checks, ...servers.serverChecks()];
     const failed = checks.filter((check) => !check.ok);
-    const passedNames = checks.map((check) => check.name.replace(/^(VectorAI|Archil) /, "")).join(", ");
+    const passedNames = [...new Set(checks.map((check) => check.name.replace(/^\S+ /, "")))].join(", ");
     return failed.length === 0
       ? outcome("PASS", `${checks.length} checks (${passedNames}) — ${report.runtime}`)
       : outcome("FAIL", failed.map((check) => `${check.name}: ${check.detail}`).join("; "));
@@ -122,9 +164,15 @@ async function runOne(runtime: Runtime, app: string, bundles: { cli: string; bro
 const work = await mkdtemp(join(tmpdir(), "sdkforge-runtimes-"));
 let outcomes: Outcome[];
 try {
+  const vendors = (
+    await Promise.all(findVendors().map(async (vendor) => ({ vendor, testVendor: await loadTestVendor(vendor) })))
+  ).filter(({ testVendor }) => testVendor.drivable);
   const app = await installPacked(work);
-  const bundles = await bundleScenario(app);
-  outcomes = await Promise.all(locateRuntimes().map((runtime) => runOne(runtime, app, bundles)));
+  const bundles = await bundleScenario(
+    app,
+    vendors.map(({ vendor }) => vendor),
+  );
+  outcomes = await Promise.all(locateRuntimes().map((runtime) => runOne(runtime, app, bundles, vendors)));
 } finally {
   await rm(work, { recursive: true, force: true });
 }

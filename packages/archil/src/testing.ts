@@ -3,7 +3,15 @@
  * (`{success, data}` / `{success: false, error}`), answers 401 for a missing or unknown key and 404
  * for an unknown token id, with the spec's response descriptions as messages.
  */
-import { type HandlerContext, type SpecServer, specMessage, startSpecServer } from "@sdkforge/core/testing";
+import {
+  defineTestVendor,
+  type HandlerContext,
+  type SpecServer,
+  specMessage,
+  startSpecServer,
+  type TestVendor,
+} from "@sdkforge/core/testing";
+import { Archil } from "./client.js";
 import { spec } from "./generated/spec.js";
 
 // Fault injection works on this server as on any spec server; re-exported so tests need only this package.
@@ -48,3 +56,18 @@ export async function startArchilServer(options: ArchilServerOptions = {}): Prom
   });
   return { ...server, apiKey, tokenIds };
 }
+
+/** The standard description the cross-vendor suites and tools drive this SDK through. */
+export const testVendor: TestVendor = defineTestVendor({
+  spec,
+  Client: Archil,
+  async start({ ids, credential, cors, port }) {
+    const server = await startArchilServer({
+      apiKey: credential,
+      tokenIds: ids as Iterable<string>,
+      ...(cors === undefined ? {} : { cors }),
+      ...(port === undefined ? {} : { port }),
+    });
+    return { server, liveIds: server.tokenIds as Set<unknown> };
+  },
+});

@@ -88,7 +88,7 @@ describe.each(VENDORS)("$name", (vendor) => {
     expect(new Set(reported)).toEqual(unique);
 
     // Every id reported deleted is gone on the server.
-    for (const { id } of deleted) expect(running.tokenIds.has(id), `${String(id)} reported deleted`).toBe(false);
+    for (const { id } of deleted) expect(running.liveIds.has(id), `${String(id)} reported deleted`).toBe(false);
     // A confirmed-by-retry id really had an earlier attempt the server performed.
     for (const { id, confirmedByRetry } of deleted.filter((d) => d.confirmedByRetry)) {
       const performed = requests.filter((r) => idOf(r) === String(id) && r.applied && r.status !== 404);
@@ -110,7 +110,7 @@ describe.each(VENDORS)("$name", (vendor) => {
         expect(error, `${String(id)} never existed`).toBeInstanceOf(APIError);
         continue;
       }
-      if (!isUncertain(error)) expect(running.tokenIds.has(id), `${String(id)} failed: ${error.name}`).toBe(true);
+      if (!isUncertain(error)) expect(running.liveIds.has(id), `${String(id)} failed: ${error.name}`).toBe(true);
     }
     // Invalid ids were refused before sending: no request carried one.
     for (const id of invalid) {
@@ -118,7 +118,7 @@ describe.each(VENDORS)("$name", (vendor) => {
     }
     // The server's state holds nothing unreported: a token still there was reported failed.
     const failedIds = new Set(failed.map((f) => f.id));
-    for (const id of running.tokenIds) expect(failedIds.has(id), `${String(id)} still exists`).toBe(true);
+    for (const id of running.liveIds) expect(failedIds.has(id), `${String(id)} still exists`).toBe(true);
     // Each id went out at most 1 + maxRetries times; repeats in the input added no request.
     for (const count of attemptsById.values()) expect(count).toBeLessThanOrEqual(3);
 

@@ -8,13 +8,21 @@ import { type APIError, AuthenticationError, NotFoundError } from "@sdkforge/cor
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { settle } from "./harness.js";
 import { type PrismServer, startPrism } from "./prism.js";
-import { VENDORS } from "./vendors.js";
+import { VENDORS, type VendorUnderTest } from "./vendors.js";
 
 interface Seen {
   readonly request: string;
   readonly status: number;
   readonly violations: string | null;
 }
+
+/** Valid ids at the edges of what each id type allows. */
+const UNUSUAL_VALID_IDS: Readonly<Record<VendorUnderTest["idParam"]["type"], readonly unknown[]>> = {
+  string: ["a b", "ü/ö", "x?y#z", "%2e%2e", "...", "tok-1"],
+  integer: [0, 1, 2 ** 31, 2 ** 53 - 1],
+  number: [0, -1.5, 2 ** 31 + 0.25],
+  boolean: [true, false],
+};
 
 describe.each(VENDORS)("$name against Prism", (vendor) => {
   let prism: PrismServer;
@@ -57,40 +65,41 @@ describe.each(VENDORS)("$name against Prism", (vendor) => {
   test("delete with valid credentials", async () => {
     const [id] = vendor.ids(1);
     const { data, response } = await client().delete(id).withResponse();
-    expect(response.status).toBe(200);
+    expect(response.ok, `status ${response.status}`).toBe(true);
     expect(data.alreadyGone).toBe(false);
     expectNoViolations();
   });
 
   test("delete with wrong (well-formed) credentials", async () => {
     const [id] = vendor.ids(1);
-    const wrong = vendor.name === "Archil" ? "key-wrongButWellFormed000" : "vdai_wrongButWellFormed000";
-    await client(wrong).delete(id);
+    await client(vendor.wrongCredential).delete(id);
     // Prism checks the credential's form, not its value: a 200 here, and no violation.
     expectNoViolations();
   });
 
   test("error answers the spec documents (Prefer: code=…) are requested validly", async () => {
     const [id] = vendor.ids(1);
-    const statuses = vendor.name === "Archil" ? [401, 404, 500] : [401, 403, 404];
-    for (const status of statuses) {
+    for (const status of vendor.errorStatuses) {
       const outcome = await settle(() => client().delete(id, { headers: { Prefer: `code=${status}` } }));
       expect(outcome.ok ? undefined : (outcome.error as APIError).status).toBe(status);
     }
-    const notFound = await settle(() => client().delete(id, { headers: { Prefer: "code=404" } }));
-    expect(notFound.ok ? undefined : notFound.error).toBeInstanceOf(NotFoundError);
-    const unauthorized = await settle(() =>
-      client("key-x00000000wrong").delete(id, { headers: { Prefer: "code=401" } }),
-    );
-    expect(unauthorized.ok ? undefined : unauthorized.error).toBeInstanceOf(AuthenticationError);
-    const missingOk = await client().delete(id, { headers: { Prefer: "code=404" }, missingOk: true });
-    expect(missingOk.alreadyGone).toBe(true);
+    if (vendor.errorStatuses.includes(404)) {
+      const notFound = await settle(() => client().delete(id, { headers: { Prefer: "code=404" } }));
+      expect(notFound.ok ? undefined : notFound.error).toBeInstanceOf(NotFoundError);
+      const missingOk = await client().delete(id, { headers: { Prefer: "code=404" }, missingOk: true });
+      expect(missingOk.alreadyGone).toBe(true);
+    }
+    if (vendor.errorStatuses.includes(401)) {
+      const unauthorized = await settle(() =>
+        client(vendor.wrongCredential).delete(id, { headers: { Prefer: "code=401" } }),
+      );
+      expect(unauthorized.ok ? undefined : unauthorized.error).toBeInstanceOf(AuthenticationError);
+    }
     expectNoViolations();
   });
 
   test("deleteMany, with unusual but valid ids", async () => {
-    const ids =
-      vendor.name === "Archil" ? ["a b", "ü/ö", "x?y#z", "%2e%2e", "...", "tok-1"] : [0, 1, 2 ** 31, 2 ** 53 - 1];
+    const ids = UNUSUAL_VALID_IDS[vendor.idParam.type];
     const { deleted, failed } = await client().deleteMany(ids, { concurrency: 3 });
     expect(failed).toEqual([]);
     expect(deleted.map((d) => d.id)).toEqual(ids);
@@ -98,7 +107,8 @@ describe.each(VENDORS)("$name against Prism", (vendor) => {
     expectNoViolations();
   });
 
-  test("the check can fail: a request outside the spec is flagged", async () => {
+  // Without a credential to leave out, a bare request is valid: the check needs a vendor with one.
+  test.skipIf(vendor.credentialOption === "")("the check can fail: a request outside the spec is flagged", async () => {
     const response = await fetch(`${prism.url}${vendor.pathPrefix}1`, { method: "DELETE" });
     const flagged = response.headers.get("sl-violations") ?? (response.status === 422 ? "422" : null);
     expect(flagged, "a request without credentials").not.toBeNull();

@@ -24,7 +24,7 @@ describe.each(VENDORS)("$name", (vendor) => {
 
   test("a delete performed but unanswered, then retried, resolves alreadyGone and confirmedByRetry", async () => {
     const [id] = vendor.ids(1, 1);
-    running.tokenIds.add(id);
+    running.liveIds.add(id);
     const before = running.server.requests.length;
     running.server.injectFault(faults.dropConnection({ applies: true }));
 
@@ -32,7 +32,7 @@ describe.each(VENDORS)("$name", (vendor) => {
 
     expect(data).toEqual({ id, message: expect.any(String), alreadyGone: true, confirmedByRetry: true });
     expect(response.status).toBe(404);
-    expect(running.tokenIds.has(id)).toBe(false);
+    expect(running.liveIds.has(id)).toBe(false);
     const attempts = running.server.requests.slice(before);
     expect(attempts.map((request) => [request.fault, request.applied, request.status])).toEqual([
       ["drop after apply", true, 0],
@@ -42,7 +42,7 @@ describe.each(VENDORS)("$name", (vendor) => {
 
   test("a timeout after the server performed the delete is confirmed the same way", async () => {
     const [id] = vendor.ids(1, 2);
-    running.tokenIds.add(id);
+    running.liveIds.add(id);
     running.server.injectFault(faults.stallHeaders({ applies: true }));
 
     const result = await client().delete(id, { timeout: 1_500 });
@@ -52,7 +52,7 @@ describe.each(VENDORS)("$name", (vendor) => {
 
   test("an error after a performed but unanswered attempt is marked outcomeUnknown", async () => {
     const [id] = vendor.ids(1, 7);
-    running.tokenIds.add(id);
+    running.liveIds.add(id);
     running.server.injectFault(faults.dropConnection({ applies: true }));
     // The retry is throttled for longer than the SDK waits: the call ends with that 429.
     running.server.injectFault(faults.rateLimitSeconds(120));
@@ -61,18 +61,18 @@ describe.each(VENDORS)("$name", (vendor) => {
 
     expect(outcome.ok ? undefined : outcome.error).toBeInstanceOf(RateLimitError);
     expect(outcome.ok ? undefined : outcome.error).toMatchObject({ outcomeUnknown: true, retryAfter: 120 });
-    expect(running.tokenIds.has(id)).toBe(false);
+    expect(running.liveIds.has(id)).toBe(false);
   });
 
   test("an error with no attempt performed is not marked outcomeUnknown", async () => {
     const [id] = vendor.ids(1, 8);
-    running.tokenIds.add(id);
+    running.liveIds.add(id);
     running.server.injectFault(faults.rateLimitSeconds(120));
 
     const outcome = await settle(() => client().delete(id));
 
     expect(outcome.ok ? undefined : outcome.error).toMatchObject({ name: "RateLimitError", outcomeUnknown: false });
-    expect(running.tokenIds.has(id)).toBe(true);
+    expect(running.liveIds.has(id)).toBe(true);
   });
 
   test("a 404 on the first attempt throws NotFoundError", async () => {
@@ -105,13 +105,13 @@ describe.each(VENDORS)("$name", (vendor) => {
 
   test("without retries, a lost answer stays an error: nothing confirmed the delete", async () => {
     const [id] = vendor.ids(1, 6);
-    running.tokenIds.add(id);
+    running.liveIds.add(id);
     running.server.injectFault(faults.dropConnection({ applies: true }));
 
     const outcome = await settle(() => client({ maxRetries: 0 }).delete(id));
 
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? undefined : (outcome.error as Error).name).toBe("APIConnectionError");
-    expect(running.tokenIds.has(id)).toBe(false);
+    expect(running.liveIds.has(id)).toBe(false);
   });
 });

@@ -275,7 +275,7 @@ export const ALL_SCENARIOS = [...TRANSIENT_CONNECTION, ...TRANSIENT_HTTP, ...PER
 export async function runScenario(vendor: VendorUnderTest, scenario: Scenario): Promise<void> {
   const baseline = watchedHandles();
   const [id] = vendor.ids(1);
-  const { server, tokenIds } = await vendor.start([id]);
+  const { server, liveIds } = await vendor.start([id]);
   const { logger, lines } = captureLogs();
   const timeout = scenario.timeout ?? 5_000;
   const maxRetries = scenario.maxRetries ?? 2;
@@ -308,7 +308,7 @@ export async function runScenario(vendor: VendorUnderTest, scenario: Scenario): 
   }
 
   expect(server.requests.length, "requests the server received").toBe(expected.attempts);
-  expect(!tokenIds.has(id), "token gone from the server").toBe(expected.gone);
+  expect(!liveIds.has(id), "id gone from the server").toBe(expected.gone);
   expect(outcome.ms).toBeLessThanOrEqual(
     worstCaseMs({ timeout, maxRetries, serverDelayMs: expected.serverDelayMs ?? 0 }) + SLACK_MS,
   );

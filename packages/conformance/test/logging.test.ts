@@ -28,7 +28,7 @@ describe.each(VENDORS)("$name", (vendor) => {
 
   async function deleteWithLogs(options: { logLevel?: LogLevel; timeout?: number; signal?: AbortSignal } = {}) {
     const [id] = vendor.ids(1);
-    running.tokenIds.add(id);
+    running.liveIds.add(id);
     const { logger, lines } = captureLogs();
     const { signal, ...clientOptions } = options;
     const resource = vendor.resource({ baseUrl: running.server.url, logger, headers: EXTRA_HEADERS, ...clientOptions });
@@ -108,16 +108,18 @@ describe.each(VENDORS)("$name", (vendor) => {
 });
 
 test("each vendor reads only its own log variable", async () => {
-  const [vectorai, archil] = VENDORS;
-  if (!vectorai || !archil) throw new Error("both vendors are needed");
-  const running = await archil.start([]);
-  try {
-    process.env[vectorai.logEnv] = "debug";
-    const { logger, lines } = captureLogs();
-    await archil.resource({ baseUrl: running.server.url, logger }).delete("tok", { missingOk: true });
-    expect(lines).toEqual([]);
-  } finally {
-    delete process.env[vectorai.logEnv];
-    await running.server.close();
+  for (const vendor of VENDORS) {
+    const others = VENDORS.filter((other) => other.logEnv !== vendor.logEnv);
+    const running = await vendor.start([]);
+    try {
+      for (const other of others) process.env[other.logEnv] = "debug";
+      const { logger, lines } = captureLogs();
+      const [id] = vendor.ids(1);
+      await vendor.resource({ baseUrl: running.server.url, logger }).delete(id, { missingOk: true });
+      expect(lines, `${vendor.name} logged at another vendor's level`).toEqual([]);
+    } finally {
+      for (const other of others) delete process.env[other.logEnv];
+      await running.server.close();
+    }
   }
 });

@@ -31,9 +31,9 @@ const TRICKY_STRINGS = [
   "\\",
 ];
 
-/** Any value a caller might pass as an id, weighted towards each vendor's own id type. */
-const ANY_ID: Readonly<Record<VendorUnderTest["name"], fc.Arbitrary<unknown>>> = {
-  VectorAI: fc.oneof(
+/** Any value a caller might pass as an id, weighted towards the id's type in the spec. */
+const ANY_ID: Readonly<Record<VendorUnderTest["idParam"]["type"], fc.Arbitrary<unknown>>> = {
+  integer: fc.oneof(
     fc.nat(),
     fc.maxSafeNat(),
     fc.integer(),
@@ -42,7 +42,9 @@ const ANY_ID: Readonly<Record<VendorUnderTest["name"], fc.Arbitrary<unknown>>> =
     fc.string(),
     fc.anything(),
   ),
-  Archil: fc.oneof(
+  number: fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, Number.NaN, Number.NEGATIVE_INFINITY), fc.anything()),
+  boolean: fc.oneof(fc.boolean(), fc.constantFrom("true", 0, 1), fc.anything()),
+  string: fc.oneof(
     fc.string(),
     fc.string({ unit: "binary" }),
     fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) }),
@@ -69,7 +71,7 @@ describe.each(VENDORS)("$name", (vendor) => {
     let sent = 0;
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(ANY_ID[vendor.name], async (id) => {
+      fc.asyncProperty(ANY_ID[vendor.idParam.type], async (id) => {
         const before = running.server.requests.length;
         const outcome = await settle(() => resource.delete(id, { missingOk: true }));
         const requests = running.server.requests.slice(before);

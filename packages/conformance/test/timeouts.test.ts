@@ -89,7 +89,7 @@ describe.each(VENDORS)("$name", (vendor) => {
       // Long enough for a retry that should not exist to arrive.
       await sleep(600);
       expect(running.server.requests).toHaveLength(1);
-      expect(running.tokenIds.has(id)).toBe(true);
+      expect(running.liveIds.has(id)).toBe(true);
     });
   });
 
@@ -109,7 +109,8 @@ describe.each(VENDORS)("$name", (vendor) => {
       running.server.setFaultPolicy(() => faults.stallHeaders({ applies: false }));
       const controller = new AbortController();
       const pending = client(running).deleteMany(ids, { signal: controller.signal, concurrency: 4 });
-      await sleep(100);
+      // Abort once all four workers have a request stalled on the server (bounded: 10 s on a loaded machine).
+      for (let waited = 0; running.server.requests.length < 4 && waited < 10_000; waited += 10) await sleep(10);
       controller.abort();
       const { deleted, failed } = await pending;
       expect(deleted).toEqual([]);
@@ -128,10 +129,9 @@ describe.each(VENDORS)("$name", (vendor) => {
       process.execPath,
       [
         ONE_CALL,
-        vendor.name.toLowerCase(),
+        vendor.packageName,
         args.baseUrl,
-        vendor.credential,
-        String(args.id),
+        JSON.stringify(args.id),
         String(args.timeout),
         "0",
         String(args.abortAfter ?? -1),

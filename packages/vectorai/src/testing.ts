@@ -3,7 +3,15 @@
  * 403 while auth is disabled, 401 for a missing or unknown admin token, 404 for an unknown id,
  * and the spec's example messages.
  */
-import { type HandlerContext, type SpecServer, specMessage, startSpecServer } from "@sdkforge/core/testing";
+import {
+  defineTestVendor,
+  type HandlerContext,
+  type SpecServer,
+  specMessage,
+  startSpecServer,
+  type TestVendor,
+} from "@sdkforge/core/testing";
+import { VectorAI } from "./client.js";
 import { spec } from "./generated/spec.js";
 
 // Fault injection works on this server as on any spec server; re-exported so tests need only this package.
@@ -69,3 +77,18 @@ export async function startVectorAIServer(options: VectorAIServerOptions = {}): 
     },
   };
 }
+
+/** The standard description the cross-vendor suites and tools drive this SDK through. */
+export const testVendor: TestVendor = defineTestVendor({
+  spec,
+  Client: VectorAI,
+  async start({ ids, credential, cors, port }) {
+    const server = await startVectorAIServer({
+      adminToken: credential,
+      tokenIds: ids as Iterable<number>,
+      ...(cors === undefined ? {} : { cors }),
+      ...(port === undefined ? {} : { port }),
+    });
+    return { server, liveIds: server.tokenIds as Set<unknown> };
+  },
+});

@@ -1,12 +1,15 @@
 /**
- * What one client adds to an application: each app below imports one client and deletes one
- * token, is bundled by esbuild (minified, tree-shaken, ESM for browsers) and compressed with
- * brotli at its highest level, as a CDN would serve it.
+ * What one client adds to an application: each app below imports one client (one app per vendor
+ * of the workspace, plus two points of comparison) and deletes one id, is bundled by esbuild
+ * (minified, tree-shaken, ESM for browsers) and compressed with brotli at its highest level, as a
+ * CDN would serve it.
  */
 
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
+import { loadTestVendor } from "../../../../scripts/lib/vendor-testing.ts";
+import { findVendors } from "../../../../scripts/lib/vendors.ts";
 
 const benchDir = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -31,21 +34,29 @@ export interface BundleApp {
   readonly source: string;
 }
 
-export const BUNDLE_APPS: readonly BundleApp[] = [
-  {
-    name: "@sdkforge/vectorai",
-    budgeted: true,
-    source: `import { VectorAI } from "@sdkforge/vectorai";
-const client = new VectorAI({ token: "vdai_example" });
-export const revoke = (id) => client.accessTokens.delete(id);`,
-  },
-  {
-    name: "@sdkforge/archil",
-    budgeted: true,
-    source: `import { Archil } from "@sdkforge/archil";
-const client = new Archil({ apiKey: "key-example", region: "aws-us-east-1" });
-export const revoke = (id) => client.apiTokens.delete(id);`,
-  },
+/** One app per vendor of the workspace: construct its client, delete one id with its helper. */
+async function vendorApps(): Promise<BundleApp[]> {
+  return Promise.all(
+    findVendors().map(async (vendor) => {
+      const { name, credentials, regions, resourceName, method, drivable } = await loadTestVendor(vendor);
+      const options = [
+        ...Object.keys(credentials).map((option) => `${option}: "example"`),
+        ...(regions[0] ? [`region: ${JSON.stringify(regions[0].region)}`] : []),
+      ];
+      const use = drivable
+        ? `export const revoke = (id) => client.${resourceName}.${method}(id);`
+        : "export { client };";
+      return {
+        name: vendor.packageName,
+        budgeted: true,
+        source: `import { ${name} } from "${vendor.packageName}";\nconst client = new ${name}({ ${options.join(", ")} });\n${use}`,
+      };
+    }),
+  );
+}
+
+/** Points of comparison without a budget: the same Archil delete with bare openapi-fetch and with Archil's official SDK. */
+const REFERENCE_APPS: readonly BundleApp[] = [
   {
     name: "bare openapi-fetch",
     budgeted: false,
@@ -61,6 +72,10 @@ const client = new Archil({ apiKey: "key-example", region: "aws-us-east-1" });
 export const revoke = (id) => client.tokens.delete(id);`,
   },
 ];
+
+export async function bundleApps(): Promise<BundleApp[]> {
+  return [...(await vendorApps()), ...REFERENCE_APPS];
+}
 
 export interface BundleResult {
   readonly name: string;
@@ -125,6 +140,6 @@ export async function bundleApp(app: BundleApp): Promise<BundleResult> {
 
 export async function runBundleSizes(): Promise<BundleResult[]> {
   const results: BundleResult[] = [];
-  for (const app of BUNDLE_APPS) results.push(await bundleApp(app));
+  for (const app of await bundleApps()) results.push(await bundleApp(app));
   return results;
 }

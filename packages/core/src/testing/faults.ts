@@ -145,7 +145,7 @@ export const faults = {
     });
   },
 
-  /** 200 with Archil's failure envelope `{success: false, error}`. Not performed. */
+  /** 200 with a failure envelope (`{success: false, error}`) instead of an error status. Not performed. */
   refusedEnvelope200(message = "token is locked"): Fault {
     return fault("200 success:false", false, (context) => {
       sendRaw(context, 200, JSON.stringify({ success: false, error: message }), { "content-type": "application/json" });

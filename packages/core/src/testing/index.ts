@@ -1,3 +1,4 @@
+export { documentedBody, documentedResponse, successStatus } from "./documented-body.js";
 export { type FaultOptions, faults } from "./faults.js";
 export {
   type ScriptedReply,
@@ -19,3 +20,13 @@ export {
   specMessage,
   startSpecServer,
 } from "./spec-server.js";
+export { type StatefulServerOptions, startStatefulSpecServer } from "./stateful-server.js";
+export {
+  defineTestVendor,
+  type TestClientOptions,
+  type TestDeleteResource,
+  type TestServer,
+  type TestServerOptions,
+  type TestVendor,
+  type TestVendorDefinition,
+} from "./test-vendor.js";

@@ -1,12 +1,16 @@
 /**
  * A real HTTP server on 127.0.0.1 that serves the operations of a generated spec. It checks every
  * incoming request against the spec (route, parameter types, security header, no stray body),
- * records what it received with credentials redacted, and leaves the business rules to handlers.
+ * records what it received with credentials redacted, and answers every operation: through its
+ * handler where the vendor wrote a state rule, else with the success response the spec documents
+ * (its example, or a body built from its schema). Given the credential it accepts, it answers a
+ * missing or wrong one with the documented 401 before any handler runs.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { redactHeaders } from "../secrets.js";
 import type { ApiSpec, OperationSpec } from "../spec.js";
+import { documentedBody, successStatus } from "./documented-body.js";
 
 export interface RecordedRequest {
   readonly method: string;
@@ -81,9 +85,18 @@ export type FaultPolicy = (record: RecordedRequest) => Fault | undefined;
 
 export interface SpecServerOptions {
   readonly spec: ApiSpec;
-  readonly handlers: Readonly<Record<string, Handler>>;
-  /** The vendor's error body for a message, e.g. `{ success: false, error }`. */
-  readonly errorBody: (message: string) => unknown;
+  /** State rules by operationId; an operation without one gets its documented success response. */
+  readonly handlers?: Readonly<Record<string, Handler>>;
+  /**
+   * The vendor's error body for a message, e.g. `{ success: false, error }`. Default: the body the
+   * spec documents for the status (its example, or one built from its schema), else `{ message }`.
+   */
+  readonly errorBody?: (message: string) => unknown;
+  /**
+   * The credential (without the scheme's prefix) the server accepts. When set, a request without
+   * it gets the documented 401 before any handler runs; when unset, handlers judge credentials.
+   */
+  readonly credential?: string;
   /** Port on 127.0.0.1; default 0 (any free port). */
   readonly port?: number;
   /** `Access-Control-Allow-Origin` value for browser tests; off by default. */
@@ -187,7 +200,12 @@ function credentialOf(spec: ApiSpec, operation: OperationSpec, request: Incoming
 }
 
 export async function startSpecServer(options: SpecServerOptions): Promise<SpecServer> {
-  const { spec, handlers, errorBody, cors } = options;
+  const { spec, handlers = {}, cors } = options;
+  /** The error body for `status` of `operation`: the vendor's shape if it gave one, else the documented one. */
+  const errorFor = (operation: OperationSpec, status: number, message: string): unknown =>
+    options.errorBody
+      ? options.errorBody(message)
+      : (documentedBody(operation, status, message) ?? documentedBody(operation, 500, message) ?? { message });
   const routes = compileRoutes(spec);
   const requests: RecordedRequest[] = [];
   const failures: number[] = [];
@@ -262,45 +280,56 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
           pathParams[name] = decoded ?? "";
         });
         violations.push(...checkParams(route, pathParams, request));
-        if (bodyLength > 0) violations.push(`${route.operation.operationId} takes no request body`);
+        if (bodyLength > 0 && !route.operation.body) {
+          violations.push(`${route.operation.operationId} takes no request body`);
+        }
         record.operationId = route.operation.operationId;
         record.pathParams = pathParams;
         record.violations = violations;
 
+        const { operation } = route;
         const failWith = failures.shift();
         if (failWith !== undefined) {
-          return send(response, record, { status: failWith, body: errorBody(specMessage(route.operation, failWith)) });
+          return send(response, record, {
+            status: failWith,
+            body: errorFor(operation, failWith, specMessage(operation, failWith)),
+          });
         }
         if (violations.length > 0) {
           return send(response, record, {
             status: 400,
-            body: errorBody(`Request does not match the spec: ${violations.join("; ")}`),
+            body: errorFor(operation, 400, `Request does not match the spec: ${violations.join("; ")}`),
           });
         }
-        const handler = handlers[route.operation.operationId];
-        const context = {
-          operation: route.operation,
-          pathParams,
-          credential: credentialOf(spec, route.operation, request),
-          request,
-        };
+        const credential = credentialOf(spec, operation, request);
+        // An operation that needs no credential (`security: []`, or an anonymous `{}` alternative) is never refused.
+        const needsCredential = operation.security.length > 0 && operation.security.every((all) => all.length > 0);
+        if (options.credential !== undefined && needsCredential && credential !== options.credential) {
+          return send(response, record, { status: 401, body: errorFor(operation, 401, specMessage(operation, 401)) });
+        }
+        const handler = handlers[operation.operationId];
+        const context = { operation, pathParams, credential, request };
         const handle = (): Reply => {
-          record.applied = handler !== undefined;
-          return handler
-            ? handler(context)
-            : { status: 501, body: errorBody(`${route.operation.operationId} is not implemented by this test server`) };
+          record.applied = true;
+          if (handler) return handler(context);
+          const status = successStatus(operation);
+          return { status, body: documentedBody(operation, status) };
         };
         const fault = injected.shift() ?? faultPolicy?.(record);
         if (fault) {
           record.fault = fault.name;
           const reply = fault.applies ? handle() : undefined;
           const faultSend = (next: Reply) => send(response, record, next);
+          const errorBody = (message: string) => errorFor(operation, 500, message);
           return fault.deliver({ response, record, reply, send: faultSend, encode, errorBody });
         }
         return send(response, record, handle());
       }
       record.violations = [`no operation matches ${method.toUpperCase()} ${pathname}`];
-      send(response, record, { status: 404, body: errorBody("Not found") });
+      send(response, record, {
+        status: 404,
+        body: options.errorBody ? options.errorBody("Not found") : { message: "Not found" },
+      });
     });
   });
 

@@ -1,18 +1,16 @@
 /**
- * What every consumer project does with the published packages: a delete on each SDK against its
- * embedded server from `/testing`, then the typed errors for a 404 and a 401. Copied into each
- * consumer's `src/`, so it is compiled (and resolved) under that project's module system.
+ * What every consumer project does with the published packages, for every vendor (listed in the
+ * generated `vendors.ts` beside this file): a delete against the vendor's embedded server from
+ * `/testing`, then the typed errors for a 404 and a 401. Copied into each consumer's `src/`, so it
+ * is compiled (and resolved) under that project's module system.
  */
-import { Archil } from "@sdkforge/archil";
-import { startArchilServer } from "@sdkforge/archil/testing";
-import { AuthenticationError, NotFoundError, VectorAI } from "@sdkforge/vectorai";
-import { startVectorAIServer } from "@sdkforge/vectorai/testing";
+import { AuthenticationError, NotFoundError, typeChecksOnly, vendors } from "./vendors.js";
 
 function check(condition: boolean, what: string): asserts condition {
   if (!condition) throw new Error(`consumer check failed: ${what}`);
 }
 
-async function rejectsWith(promise: Promise<unknown>, type: new (...args: never[]) => Error): Promise<Error> {
+async function rejectsWith(promise: PromiseLike<unknown>, type: new (...args: never[]) => Error): Promise<Error> {
   try {
     await promise;
   } catch (error) {
@@ -23,39 +21,33 @@ async function rejectsWith(promise: Promise<unknown>, type: new (...args: never[
 }
 
 export async function exercise(label: string): Promise<void> {
-  const vectoraiServer = await startVectorAIServer({ tokenIds: [12] });
-  const archilServer = await startArchilServer({ tokenIds: ["9c0f2d1e7a"] });
-  try {
-    const vectorai = new VectorAI({ token: vectoraiServer.adminToken, baseUrl: vectoraiServer.url, maxRetries: 0 });
-    const deleted = await vectorai.accessTokens.delete(12);
-    check(deleted.id === 12 && !deleted.alreadyGone && deleted.message !== "", "VectorAI delete result");
-    check(!vectoraiServer.tokenIds.has(12), "VectorAI token removed on the server");
-    await rejectsWith(vectorai.accessTokens.delete(12), NotFoundError);
-
-    const archil = new Archil({ apiKey: archilServer.apiKey, baseUrl: archilServer.url, maxRetries: 0 });
-    const removed = await archil.apiTokens.delete("9c0f2d1e7a");
-    check(removed.id === "9c0f2d1e7a" && archilServer.tokenIds.size === 0, "Archil delete");
-    const wrongKey = new Archil({ apiKey: "key-not_the_right_one", baseUrl: archilServer.url, maxRetries: 0 });
-    const denied = await rejectsWith(wrongKey.apiTokens.delete("9c0f2d1e7a"), AuthenticationError);
-    check(!denied.message.includes("not_the_right_one"), "the rejected key stays out of the error message");
-
-    // Compile-time checks: if the published declarations degraded to `any`, these lines would stop
-    // being errors and `@ts-expect-error` would fail the type-check.
-    const typeChecksOnly = (): void => {
-      // @ts-expect-error VectorAI token ids are numbers.
-      void vectorai.accessTokens.delete("12");
-      // @ts-expect-error Archil token ids are strings.
-      void archil.apiTokens.delete(12);
-      // @ts-expect-error regions come from the spec's servers.
-      void new Archil({ apiKey: "key-x", region: "nowhere" });
-    };
-    void typeChecksOnly;
-    check(
-      vectoraiServer.requests.every((request) => request.violations.length === 0),
-      "requests match the spec",
-    );
-    console.log(`${label}: deletes, 404 and 401 behave as documented`);
-  } finally {
-    await Promise.all([vectoraiServer.close(), archilServer.close()]);
+  for (const { testVendor, Client } of vendors) {
+    const [id] = testVendor.ids(1);
+    const running = await testVendor.start({ ids: [id] });
+    try {
+      const options = { baseUrl: running.server.url, maxRetries: 0 };
+      // The client `/testing` builds is the main entry's class: one module instance for both entries.
+      check(
+        testVendor.client(options) instanceof Client,
+        `${testVendor.name}: /testing and the main entry share the client`,
+      );
+      const resource = testVendor.resource(options);
+      const deleted = await resource.delete(id);
+      check(deleted.id === id && !deleted.alreadyGone && deleted.message !== "", `${testVendor.name} delete result`);
+      check(!running.liveIds.has(id), `${testVendor.name}: the id is gone on the server`);
+      await rejectsWith(resource.delete(id), NotFoundError);
+      const wrong = testVendor.resource({ ...options, credential: testVendor.wrongCredential });
+      const denied = await rejectsWith(wrong.delete(id), AuthenticationError);
+      check(!denied.message.includes("wrongButWellFormed"), "the rejected credential stays out of the error message");
+      check(
+        running.server.requests.every((request) => request.violations.length === 0),
+        `${testVendor.name}: requests match the spec`,
+      );
+    } finally {
+      await running.server.close();
+    }
   }
+  void typeChecksOnly;
+  const names = vendors.map(({ testVendor }) => testVendor.name).join(", ");
+  console.log(`${label}: ${names}: deletes, 404 and 401 behave as documented`);
 }

@@ -1,0 +1,119 @@
+/**
+ * The vendors of this workspace, discovered rather than listed: a vendor is a publishable package
+ * `packages/<id>/` whose OpenAPI document exists under `specs/`, either as one file
+ * (`specs/<id>.yaml`, `.yml` or `.json`) or as a folder of files joined by relative `$ref`s
+ * (`specs/<id>/`, entered through its `openapi.*` file). Everything that spans vendors (the
+ * conformance suites, size budgets, runtime matrix, release rehearsal, demo, spec validation)
+ * asks this module, so a new vendor is picked up by all of them at once.
+ *
+ * Synchronous on purpose: configuration files (size-limit's) call it at load time.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
+
+export interface Vendor {
+  /** The folder name under `packages/` and the document's name under `specs/`, e.g. `acme`. */
+  readonly id: string;
+  /** The npm name from the package's manifest, e.g. `@sdkforge/acme`. */
+  readonly packageName: string;
+  /** `packages/<id>`, relative to the repository root (POSIX separators). */
+  readonly packageDir: string;
+  /** The document's entry file, relative to the repository root, e.g. `specs/acme.yaml`. */
+  readonly specEntry: string;
+  /** Every file of the document (and of an overlay beside it), relative to the repository root, sorted. */
+  readonly specFiles: readonly string[];
+}
+
+interface Manifest {
+  readonly name?: string;
+  readonly private?: boolean;
+}
+
+const posix = (path: string) => path.split(sep).join("/");
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Whether a file starts a document: it declares `openapi` (or `swagger`, which the generator then refuses) at its top level. */
+function declaresOpenapi(path: string): boolean {
+  return /^(?:openapi|swagger)\s*:|^\s*\{?\s*"(?:openapi|swagger)"\s*:/m.test(
+    readFileSync(path, "utf8").slice(0, 4096),
+  );
+}
+
+function entryOfFolder(folder: string): string | undefined {
+  const conventional = SPEC_EXTENSIONS.map((ext) => join(folder, `openapi${ext}`)).find((file) => existsSync(file));
+  if (conventional) return conventional;
+  const candidates = readdirSync(folder)
+    .filter((name) => SPEC_EXTENSIONS.some((ext) => name.endsWith(ext)))
+    .map((name) => join(folder, name))
+    .filter((path) => statSync(path).isFile() && declaresOpenapi(path));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The entry and files of `specs/<id>` (its overlay included), or `undefined` when the vendor has no document. */
+function documentOf(root: string, id: string): { entry: string; files: string[] } | undefined {
+  const specs = join(root, "specs");
+  const folder = join(specs, id);
+  // Companions beside the document: its overlay, `specs/<id>.overlay.yaml`, or the single file itself.
+  const beside = readdirSync(specs)
+    .filter((name) => name.startsWith(`${id}.`))
+    .map((name) => join(specs, name))
+    .filter((path) => statSync(path).isFile());
+  if (existsSync(folder) && statSync(folder).isDirectory()) {
+    const entry = entryOfFolder(folder);
+    return entry ? { entry, files: [...filesUnder(folder), ...beside].sort() } : undefined;
+  }
+  const entry = SPEC_EXTENSIONS.map((ext) => join(specs, `${id}${ext}`)).find((file) => existsSync(file));
+  return entry ? { entry, files: beside.sort() } : undefined;
+}
+
+/** Every vendor of the workspace at `root`, sorted by id. */
+export function findVendors(root: string = REPO_ROOT): Vendor[] {
+  const packages = join(root, "packages");
+  const vendors: Vendor[] = [];
+  for (const id of readdirSync(packages).sort()) {
+    const manifestFile = join(packages, id, "package.json");
+    if (!existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
+    if (manifest.private || !manifest.name) continue;
+    const document = documentOf(root, id);
+    if (!document) continue;
+    vendors.push({
+      id,
+      packageName: manifest.name,
+      packageDir: `packages/${id}`,
+      specEntry: posix(relative(root, document.entry)),
+      specFiles: document.files.map((file) => posix(relative(root, file))),
+    });
+  }
+  return vendors;
+}
+
+/** The turbo input globs (relative to `$TURBO_ROOT$`) that cover a vendor's document and overlay. */
+export function specInputGlobs(id: string): string[] {
+  return [`specs/${id}.*`, `specs/${id}/**`];
+}
+
+/**
+ * The client class a vendor's package exports (e.g. `Acme`), read from its built
+ * declarations: the one class that extends core's `APIClient`. Needs `pnpm build`.
+ */
+export function clientClassName(vendor: Vendor, root: string = REPO_ROOT): string {
+  const declarations = join(root, vendor.packageDir, "dist", "index.d.ts");
+  if (!existsSync(declarations)) throw new Error(`${declarations} is missing: build the packages first (pnpm build)`);
+  const names = [...readFileSync(declarations, "utf8").matchAll(/declare class (\w+) extends APIClient\b/g)].map(
+    (match) => match[1] ?? "",
+  );
+  if (names.length !== 1) throw new Error(`${vendor.packageName}: expected one client class, found ${names.length}`);
+  return names[0] ?? "";
+}

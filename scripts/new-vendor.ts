@@ -1,0 +1,190 @@
+/**
+ * `pnpm new-vendor <name> --spec <file|folder>`: adds a vendor in one step, without prompts.
+ *   1. copies the document byte for byte into `specs/` — one file as `specs/<name>.<ext>`, a
+ *      document whose files are joined by relative `$ref`s (or a folder) as `specs/<name>/`;
+ *   2. writes `packages/<name>/` as `@sdkforge/<name>` (see lib/vendor-template.ts) and a changeset;
+ *   3. makes the package a dependency of the suites that span vendors (conformance, bench), so
+ *      turbo builds it before they run;
+ *   4. runs `pnpm install` (which links the package and adds it to pnpm-lock.yaml) and
+ *      `pnpm generate <name>`.
+ * Afterwards `pnpm test` covers the new vendor everywhere; commit pnpm-lock.yaml with the rest.
+ */
+import { cp, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { run } from "./lib/run.ts";
+import { type ClientSurface, changeset, readme, vendorNames, vendorPackageFiles } from "./lib/vendor-template.ts";
+import { REPO_ROOT } from "./lib/vendors.ts";
+
+const DOCUMENT_EXTENSIONS = [".yaml", ".yml", ".json"];
+/** The packages that run every vendor, and so must depend on each. */
+const SPANNING_PACKAGES = ["packages/conformance", "packages/bench"];
+
+class UsageError extends Error {}
+
+interface Arguments {
+  readonly name: string;
+  readonly spec: string;
+  readonly root: string;
+}
+
+function parseArguments(argv: readonly string[]): Arguments {
+  const positional: string[] = [];
+  let spec: string | undefined;
+  let root = REPO_ROOT;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--spec") spec = argv[++i];
+    else if (arg.startsWith("--spec=")) spec = arg.slice("--spec=".length);
+    else if (arg.startsWith("--root=")) root = resolve(arg.slice("--root=".length));
+    else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  const [name, ...extra] = positional;
+  if (!name || !spec || extra.length > 0) throw new UsageError("expected one name and --spec <file|folder>");
+  if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) {
+    throw new UsageError(`"${name}" is not a usable package name: lower-case letters and digits, words joined by "-"`);
+  }
+  // pnpm runs scripts from the workspace root; INIT_CWD is where the user typed the command.
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by pnpm itself, not an input of any task.
+  const from = process.env.INIT_CWD ?? process.cwd();
+  return { name, spec: resolve(from, spec), root };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Whether a document refers to other files: a `$ref` whose value does not start with `#`. */
+function hasRelativeRefs(text: string): boolean {
+  return /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"'#][^\s"']*/.test(text);
+}
+
+/** The parsed top level of a YAML or JSON document (JSON is YAML). */
+function parseDocument(text: string, file: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = parseYaml(text, { maxAliasCount: -1 });
+    if (parsed && typeof parsed === "object") return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`${file} cannot be parsed as YAML or JSON: ${(error as Error).message.split("\n")[0]}`);
+  }
+  throw new UsageError(`${file} is not an OpenAPI document (no top-level object)`);
+}
+
+interface Source {
+  /** The entry file the user named (or found in the folder). */
+  readonly entry: string;
+  /** The folder to copy whole, when the document spans files. */
+  readonly folder: string | undefined;
+}
+
+async function locate(spec: string): Promise<Source> {
+  if (!(await exists(spec))) throw new UsageError(`${spec} does not exist`);
+  if ((await stat(spec)).isDirectory()) {
+    const names = (await readdir(spec)).filter((name) => DOCUMENT_EXTENSIONS.includes(extname(name))).sort();
+    const entries: string[] = [];
+    for (const name of names) {
+      const text = await readFile(join(spec, name), "utf8");
+      if (/^(?:openapi|swagger)\s*:|^\s*\{?\s*"(?:openapi|swagger)"\s*:/m.test(text.slice(0, 4096))) entries.push(name);
+    }
+    const conventional = names.find((name) => /^openapi\.(ya?ml|json)$/.test(name));
+    const entry = conventional ?? (entries.length === 1 ? entries[0] : undefined);
+    if (!entry) {
+      throw new UsageError(
+        `${spec} has ${entries.length === 0 ? "no" : "several"} top-level OpenAPI documents; name the entry openapi.yaml or pass --spec <entry file>`,
+      );
+    }
+    return { entry: join(spec, entry), folder: spec };
+  }
+  if (!DOCUMENT_EXTENSIONS.includes(extname(spec)))
+    throw new UsageError(`${spec}: expected a .yaml, .yml or .json file`);
+  const text = await readFile(spec, "utf8");
+  return { entry: spec, folder: hasRelativeRefs(text) ? dirname(spec) : undefined };
+}
+
+async function addDependency(root: string, packageDir: string, packageName: string): Promise<void> {
+  const file = join(root, packageDir, "package.json");
+  const manifest = JSON.parse(await readFile(file, "utf8")) as { devDependencies?: Record<string, string> };
+  const devDependencies = { ...manifest.devDependencies, [packageName]: "workspace:*" };
+  manifest.devDependencies = Object.fromEntries(Object.entries(devDependencies).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+async function main(args: Arguments): Promise<void> {
+  const { name, root } = args;
+  const packageDir = join(root, "packages", name);
+  const specs = join(root, "specs");
+  if (await exists(packageDir)) throw new UsageError(`packages/${name} already exists`);
+  const taken = (await readdir(specs)).filter((file) => file === name || file.startsWith(`${name}.`));
+  if (taken.length > 0) throw new UsageError(`specs/ already holds ${taken.join(", ")}`);
+
+  const source = await locate(args.spec);
+  const document = parseDocument(await readFile(source.entry, "utf8"), source.entry);
+  if (!("openapi" in document)) {
+    throw new UsageError(
+      `${source.entry} is not an OpenAPI 3 document${"swagger" in document ? " (it is Swagger 2.0: convert it first, e.g. `npx swagger2openapi`)" : ""}`,
+    );
+  }
+
+  // 1. The document, byte for byte.
+  let copied: string;
+  if (source.folder) {
+    await cp(source.folder, join(specs, name), { recursive: true, errorOnExist: true, force: false });
+    copied = `specs/${name}/ (entry ${relative(source.folder, source.entry)})`;
+  } else {
+    const target = join(specs, `${name}${extname(source.entry)}`);
+    await cp(source.entry, target, { errorOnExist: true, force: false });
+    copied = relative(root, target);
+  }
+
+  // 2. The package and its changeset.
+  const info = document.info as { title?: unknown } | undefined;
+  const names = vendorNames(name, typeof info?.title === "string" ? info.title : `${name} API`);
+  const files = vendorPackageFiles(names);
+  for (const [file, contents] of Object.entries(files)) {
+    await mkdir(dirname(join(packageDir, file)), { recursive: true });
+    await writeFile(join(packageDir, file), contents);
+  }
+  await cp(join(root, "packages", "core", "LICENSE"), join(packageDir, "LICENSE"));
+  await writeFile(join(root, ".changeset", `${name}-first-release.md`), changeset(names));
+
+  // 3. The suites that span vendors depend on it.
+  for (const dir of SPANNING_PACKAGES) await addDependency(root, dir, names.packageName);
+  console.log(
+    `new-vendor: ${basename(args.spec)} → ${copied}; packages/${name} (${names.packageName}, class ${names.className})`,
+  );
+
+  // 4. Link it and generate its code.
+  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
+  // The lockfile gains the new package: an install that may write it, even where CI=true makes
+  // `--frozen-lockfile` the default. Commit the result; CI's frozen install then accepts it.
+  await run("pnpm", ["install", "--no-frozen-lockfile", "--prefer-offline"], { cwd: root, env, timeoutMs: 600_000 });
+  // The README shows the options the generator reports; `pnpm generate` then adds its API reference.
+  const report = await run("pnpm", ["-s", "generate", "--report", name, "--json"], {
+    cwd: root,
+    env,
+    timeoutMs: 600_000,
+  });
+  await writeFile(join(packageDir, "README.md"), readme(names, JSON.parse(report.stdout) as ClientSurface));
+  const generated = await run("pnpm", ["generate", name], { cwd: root, env, timeoutMs: 600_000 });
+  process.stdout.write(generated.stdout);
+  // The project's formatter has the last word on layout, so the new package passes `pnpm lint` as written.
+  await run(join(root, "node_modules", ".bin", "biome"), ["check", "--write", packageDir], { cwd: root });
+  console.log(
+    `new-vendor: done. Next: pnpm test, then commit specs/, packages/${name}/, the changeset and pnpm-lock.yaml.`,
+  );
+}
+
+try {
+  await main(parseArguments(process.argv.slice(2)));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`new-vendor: ${error.message}\nusage: pnpm new-vendor <name> --spec <file|folder>`);
+  } else {
+    console.error(`new-vendor: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exitCode = 1;
+}
