@@ -140,9 +140,9 @@ export const CALLER_MISTAKES: readonly CallerScenario[] = [
   },
   {
     name: "a base-URL environment variable with a password and a bad port",
-    appliesTo: (vendor) => vendor.baseUrlEnv !== undefined,
     act: ({ vendor, client }) => {
-      const name = vendor.baseUrlEnv as string;
+      // Every client reads `<VENDOR>_BASE_URL` (the env prefix comes from the generated facts).
+      const name = `${vendor.spec.env}_BASE_URL`;
       const previous = process.env[name];
       process.env[name] = `http://admin:${MISPLACED_SECRET}@127.0.0.1:99999`;
       try {
@@ -206,7 +206,7 @@ export const CALLER_MISTAKES: readonly CallerScenario[] = [
 export async function runCallerScenario(vendor: VendorUnderTest, scenario: CallerScenario): Promise<void> {
   const baseline = watchedHandles();
   const ids = vendor.ids(4);
-  const { server, tokenIds } = await vendor.start(ids);
+  const { server, liveIds: tokenIds } = await vendor.start(ids);
   const { logger, lines } = captureLogs();
   const warnings: string[] = [];
   const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);

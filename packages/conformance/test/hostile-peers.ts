@@ -539,7 +539,7 @@ function watchMemory(): () => number {
 export async function runHostile(vendor: VendorUnderTest, scenario: HostileScenario): Promise<void> {
   const baseline = watchedHandles();
   const [id] = vendor.ids(1);
-  const { server, tokenIds } = await vendor.start([id, vendor.ids(1, 7)[0]]);
+  const { server, liveIds: tokenIds } = await vendor.start([id, vendor.ids(1, 7)[0]]);
   const other = await startScriptedServer(() => ({ status: 200, body: { success: true, status: "success" } }));
   const echo = scenario.peer === "echo" ? await startEchoPeer() : undefined;
   const context: HostileContext = { vendor, id, other, headerSecret: HEADER_SECRET };
@@ -598,7 +598,7 @@ export async function runHostile(vendor: VendorUnderTest, scenario: HostileScena
   } else {
     if (!outcome.ok) throw outcome.error;
     // The typed success body (`data`) is the vendor's to shape; the flags are what this suite pins.
-    expect({ ...outcome.value, data: undefined }).toEqual({
+    expect({ ...(outcome.value as object), data: undefined }).toEqual({
       id: expect.anything(),
       message: expect.any(String),
       ...expected.result,
