@@ -46,9 +46,10 @@ function pageDocuments(markdown: string, origin: string): SourcedDocument[] {
       `${origin}: this API-reference page has no OpenAPI block (a fenced yaml/json block with "openapi:")`,
     );
   }
-  return found.map(({ document }, index) => ({
+  return found.map(({ document, block }, index) => ({
     origin: found.length > 1 ? `${origin}#${index + 1}` : origin,
     document,
+    text: block.text,
   }));
 }
 
@@ -133,7 +134,8 @@ export async function collectSource(source: Source, options: CollectOptions): Pr
       return collectPages(source.urls, options);
     case "document": {
       const origin = displayOrigin(source.location, options.root);
-      return [{ origin, document: parseDocument(await readLocation(source.location, options), origin) }];
+      const text = await readLocation(source.location, options);
+      return [{ origin, document: parseDocument(text, origin), text }];
     }
   }
 }

@@ -15,6 +15,8 @@ export interface SourcedDocument {
   /** Where the document came from: a page URL, a document URL or a repository path. */
   readonly origin: string;
   readonly document: OpenApiDocument;
+  /** The document's text as published, when it came as one block or file. */
+  readonly text?: string;
 }
 
 type Mapping = Record<string, unknown>;
