@@ -1,11 +1,12 @@
 /**
  * Builds a package's API reports from its built declaration files, one per entry point: API
  * Extractor's `.api.md`, followed by the resolved signatures of every method a user can call on the
- * exported classes, resources included (`apiTokens.delete(id: string, ...)`). API Extractor prints
+ * classes the package itself exports, resources included (`apiTokens.delete(id: string, ...)`). API Extractor prints
  * a vendor client as `interface Archil extends ResourcesOf<paths, typeof spec>`; the resolved list
  * says what that means for a caller, which is what a spec change alters.
  * Nothing is written to the package: the caller compares or writes the returned text.
  */
+import { realpathSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,7 +86,7 @@ function callableLines(checker: ts.TypeChecker, owner: string, type: ts.Type, de
 }
 
 /** `Archil#apiTokens.delete(id: string, options?: DeleteOptions): Promise<DeleteResult>` for each exported class. */
-function resolvedMethods(declarationFile: string): string[] {
+function resolvedMethods(declarationFile: string, ownFolder: string): string[] {
   const program = ts.createProgram([declarationFile], {
     ...ts.convertCompilerOptionsFromJson(COMPILER_OPTIONS, "").options,
     noEmit: true,
@@ -98,6 +99,8 @@ function resolvedMethods(declarationFile: string): string[] {
   for (const exported of checker.getExportsOfModule(moduleSymbol)) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     if (!(symbol.flags & ts.SymbolFlags.Class)) continue;
+    // Classes re-exported from another package (core's, in a vendor package) are reported there.
+    if (!symbol.declarations?.some((node) => node.getSourceFile().fileName.startsWith(ownFolder))) continue;
     const instance = checker.getDeclaredTypeOfSymbol(symbol);
     const methods: string[] = [];
     callableLines(checker, exported.getName(), instance, 1, methods);
@@ -122,7 +125,7 @@ export async function buildReports(root: string, pkg: PublishedPackage): Promise
         throw new Error(`packages/${pkg.folder}/${entry.types} is missing: build the package first (pnpm build)`);
       }
       const extractor = await extractorReport(packageDir, entry, scratch);
-      const methods = resolvedMethods(declarationFile);
+      const methods = resolvedMethods(declarationFile, `${realpathSync(packageDir)}/`);
       const resolved =
         methods.length === 0
           ? ""

@@ -5,7 +5,8 @@
  * `--from`: an `llms.txt` URL, a page URL, a document URL, or a folder of saved pages), merges
  * the pages, and, where the result means something else than `specs/<vendor>.yaml`, writes the
  * spec, regenerates and rebuilds the package, updates its API report and writes a changeset.
- * Prints the report (also to `--report-file`, for a pull-request body).
+ * Prints the report (also to `--report-file`, for a pull-request body). Local paths are relative
+ * to the repository root.
  * `--check` writes nothing and exits 1 when the docs differ from `specs/`.
  */
 import { writeFile } from "node:fs/promises";
@@ -29,9 +30,9 @@ for (let index = 0; index < args.length; index++) {
       console.error(`${arg} needs a value`);
       process.exit(2);
     }
-    if (arg === "--from")
-      from = /^https?:\/\//.test(value) ? value : resolve(process.env.INIT_CWD ?? process.cwd(), value);
-    else reportFile = resolve(process.env.INIT_CWD ?? process.cwd(), value);
+    // `pnpm <script>` runs in the repository root, so local paths are relative to it.
+    if (arg === "--from") from = /^https?:\/\//.test(value) ? value : resolve(root, value);
+    else reportFile = resolve(root, value);
   } else if (arg.startsWith("--")) {
     console.error(
       `Unknown option ${arg}. Usage: pnpm sync-specs [vendor…] [--from <url|dir>] [--check] [--report-file <path>]`,

@@ -56,6 +56,7 @@ export function renderReport(reports: readonly PackageReport[], title: string): 
     }
     lines.push(`## ${report.packageName}: ${report.bump} (${LEVEL_LABEL[report.level]})`, "");
     lines.push(`### Spec changes (\`${report.specFile}\`)`, "", "| level | where | change |", "| --- | --- | --- |");
+    if (report.specChanges.length === 0) lines.push("| - | - | no change to the spec |");
     for (const change of report.specChanges) {
       lines.push(`| ${change.level} | \`${change.where}\` | ${change.what.replaceAll("|", "\\|")} |`);
     }
