@@ -5,6 +5,7 @@
  *                                    committed report; and when a committed report differs from the
  *                                    package's last released report without a pending changeset that
  *                                    bumps the package at least as much as the change needs.
+ * `pnpm api-report [--check] core`   limits either to the named folders under packages/.
  * `pnpm api-report --mark-released`  (part of `pnpm version-packages`) records the current reports as
  *                                    the released ones, since the changesets were just consumed.
  *
@@ -22,7 +23,12 @@ import { committedReports, markReleased, releasedReports, writeReports } from ".
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const args = process.argv.slice(2);
-const packages = await publishedPackages(root);
+const only = args.filter((arg) => !arg.startsWith("--"));
+const packages = (await publishedPackages(root)).filter((pkg) => only.length === 0 || only.includes(pkg.folder));
+if (packages.length === 0) {
+  console.error(`No published package in packages/${only.length > 0 ? ` named ${only.join(", ")}` : ""}.`);
+  process.exit(1);
+}
 
 if (args.includes("--mark-released")) {
   for (const pkg of packages) await markReleased(root, pkg);
