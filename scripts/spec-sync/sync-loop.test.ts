@@ -121,7 +121,7 @@ describe("v2, Archil adds DELETE /api/disks/{id}", () => {
   it(
     "is a minor change for @sdkforge/archil only, with a new helper, and the release check holds it to minor",
     async () => {
-      const { workspace, pnpm, read } = await workspaceServing("v2");
+      const { workspace, pnpm, script, read } = await workspaceServing("v2");
       const check = await pnpm("sync-specs", "--check");
       expect(check.code).toBe(1);
       expect(check.output).toContain("`DELETE /api/disks/{id}` | new operation");
