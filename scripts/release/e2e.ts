@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { CURRENT_TYPESCRIPT, checkConsumer, installTools, OLDEST_TYPESCRIPT } from "./consumers.ts";
 import { type LocalRegistry, startLocalRegistry } from "./local-registry.ts";
 import { runReleaseRounds } from "./release-rounds.ts";
+import { runSpecSyncRound } from "./spec-sync-round.ts";
 import { copyWorkspace, publishablePackages } from "./workspace-copy.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -44,8 +45,9 @@ try {
   const packages = await publishablePackages(root);
   const repo = join(work, "repo");
   await copyWorkspace(root, repo);
-  const versions = await runReleaseRounds(repo, registry, packages);
-  console.log(`release rehearsal: three changesets releases published and checked (${seconds()})`);
+  const released = await runReleaseRounds(repo, registry, packages);
+  const versions = await runSpecSyncRound(repo, work, registry, packages, released);
+  console.log(`release rehearsal: four changesets releases published and checked (${seconds()})`);
 
   const typesNode = await installedVersion("@types/node");
   const kinds = ["esm", "cjs", "bundled"] as const;
