@@ -180,9 +180,9 @@ describe("v2, Archil adds DELETE /api/disks/{id}", () => {
         await new Promise((resolve) => server.close(resolve));
       }
 
-      const fullCheck = await pnpm("api-report", "--check");
-      expect(fullCheck.code, fullCheck.output).toBe(0);
-      const diff = await pnpm("spec-diff", "archil");
+      const reportCheck = await pnpm("api-report", "--check", "archil");
+      expect(reportCheck.code, reportCheck.output).toBe(0);
+      const diff = await script("spec-sync/diff-cli.ts", "archil");
       expect(diff.stdout).toContain("## @sdkforge/archil: minor (additive)");
 
       // As after a release: no other pending changeset. A patch bump cannot carry a new helper.
