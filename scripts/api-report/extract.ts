@@ -28,6 +28,7 @@ async function extractorReport(packageDir: string, entry: EntryPoint, scratch: s
   const config = ExtractorConfig.prepare({
     configObject: {
       projectFolder: packageDir,
+      newlineKind: "lf",
       mainEntryPointFilePath: join(packageDir, entry.types),
       compiler: { overrideTsconfig: { compilerOptions: COMPILER_OPTIONS } },
       apiReport: {
