@@ -5,7 +5,7 @@
  * the caller writes nothing.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
-import { extname, join, relative, resolve, sep } from "node:path";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { indexLinks, isApiReference } from "./docs-index.ts";
@@ -95,7 +95,10 @@ async function collectIndex(
     );
   }
   if (/^https?:\/\//.test(indexLocation)) return collectPages(selected, options);
-  const folder = resolve(options.root, indexLocation, "..");
+  const indexPath = indexLocation.startsWith("file:")
+    ? fileURLToPath(indexLocation)
+    : resolve(options.root, indexLocation);
+  const folder = dirname(indexPath);
   const files = await Promise.all(
     selected.map(async (url) => {
       const path = join(folder, decodeURIComponent(new URL(url).pathname));

@@ -3,16 +3,22 @@
  * retries and a size limit (against servers on 127.0.0.1), merging pages, the change levels, and
  * the API-report levels the release check uses.
  */
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { bumpFor } from "../api-report/changesets.ts";
 import { methodChanges, reportLevel } from "../api-report/report-diff.ts";
+import { collectVendor, sourceFromOverride } from "./collect.ts";
 import { indexLinks, isApiReference } from "./docs-index.ts";
 import { FetchError, fetchText } from "./fetch-text.ts";
 import { mergeDocuments } from "./merge-pages.ts";
 import { fencedBlocks, openApiDocuments } from "./openapi-blocks.ts";
+import { readVendorSources } from "./sources.ts";
 import { specChanges } from "./spec-changes.ts";
+import { ROOT } from "./test-support/scratch-workspace.ts";
 
 describe("OpenAPI blocks in a docs page", () => {
   const page = [
@@ -268,5 +274,50 @@ describe("API report levels", () => {
       { kind: "removed", method: "A#b.delete", before: "A#b.delete(id: string): P" },
       { kind: "added", method: "A#c.delete", after: "A#c.delete(id: string): P" },
     ]);
+  });
+});
+
+describe("--from", () => {
+  it("takes the same kinds as a config, and a saved site's llms.txt maps its links to the saved pages", async () => {
+    const archil = await readVendorSources(ROOT, "archil");
+    const filter = ["/api-reference/"];
+    expect(await sourceFromOverride("https://d.example/llms.txt", archil, ROOT)).toEqual({
+      kind: "docsIndex",
+      url: "https://d.example/llms.txt",
+      apiReferencePaths: filter,
+    });
+    expect(await sourceFromOverride("https://d.example/openapi.json", archil, ROOT)).toEqual({
+      kind: "document",
+      location: "https://d.example/openapi.json",
+    });
+    expect(await sourceFromOverride("https://d.example/api-reference/x.md", archil, ROOT)).toEqual({
+      kind: "pages",
+      urls: ["https://d.example/api-reference/x.md"],
+    });
+
+    const saved = await mkdtemp(join(tmpdir(), "sdkforge-saved-site-"));
+    try {
+      const fixtures = join(ROOT, "scripts/spec-sync/fixtures");
+      await mkdir(join(saved, "archil", "api-reference"), { recursive: true });
+      await cp(join(fixtures, "docs-site/v2/archil/llms.txt"), join(saved, "archil", "llms.txt"));
+      await cp(join(fixtures, "docs-site/v1/archil/quickstart.md"), join(saved, "archil", "quickstart.md"));
+      for (const page of [
+        "docs-site/v2/archil/api-reference/delete-disk.md",
+        "seed-pages/archil/api-reference/delete-api-token.md",
+      ]) {
+        await cp(join(fixtures, page), join(saved, "archil", "api-reference", page.split("/").at(-1) ?? ""));
+      }
+      const documents = await collectVendor(archil, { root: ROOT, from: saved });
+      expect(documents.map((document) => Object.keys(document.document.paths as object))).toEqual([
+        ["/api/tokens/{id}"],
+        ["/api/disks/{id}"],
+      ]);
+      await writeFile(join(saved, "archil", "api-reference", "delete-disk.md"), "# Delete Disk\n");
+      await expect(collectVendor(archil, { root: ROOT, from: saved })).rejects.toThrow(
+        /delete-disk\.md: this API-reference page has no OpenAPI block/,
+      );
+    } finally {
+      await rm(saved, { recursive: true, force: true });
+    }
   });
 });
