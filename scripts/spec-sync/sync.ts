@@ -8,8 +8,8 @@
  * never hold half a sync.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { atLeast, bumpFor, writeChangeset } from "../api-report/changesets.ts";
 import { buildReports } from "../api-report/extract.ts";
 import { type PublishedPackage, publishedPackages } from "../api-report/packages.ts";
@@ -53,6 +53,23 @@ interface Planned {
 
 async function plan(options: SyncOptions): Promise<{ vendors: VendorSources[]; changed: Planned[] }> {
   const vendors = await discoverVendors(options.root, options.vendors ?? []);
+  if (options.from && vendors.length > 1) {
+    // One URL, or a folder without a subfolder per vendor, would feed every vendor the same pages.
+    const perVendor = await Promise.all(
+      vendors.map((vendor) =>
+        stat(join(resolve(options.root, options.from ?? ""), vendor.vendor)).then(
+          (info) => info.isDirectory(),
+          () => false,
+        ),
+      ),
+    );
+    if (/^https?:\/\//.test(options.from) || perVendor.includes(false)) {
+      throw new SyncError([
+        `--from ${options.from} stands for one vendor's docs: name the vendor (pnpm sync-specs <vendor> --from …), ` +
+          `or give a folder with a subfolder per vendor (${vendors.map((vendor) => vendor.vendor).join(", ")})`,
+      ]);
+    }
+  }
   const problems: string[] = [];
   const changed: Planned[] = [];
   await Promise.all(
