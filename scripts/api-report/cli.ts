@@ -9,17 +9,17 @@
  * `pnpm api-report --mark-released`  (part of `pnpm version-packages`) records the current reports as
  *                                    the released ones, since the changesets were just consumed.
  *
- * "Changed on the branch" is measured against `api-report/released/`, which is committed: the check
+ * "Changed on the branch" (release-check.ts) is measured against `api-report/released/`, which is committed: the check
  * needs no git history, so it gives the same answer in a shallow CI checkout, a fresh clone of main,
  * and a branch, and it keeps failing on main until a release carries the change.
  */
 
 import { fileURLToPath } from "node:url";
-import { atLeast, bumpFor, pendingBumps, pendingChangesets } from "./changesets.ts";
 import { buildReports } from "./extract.ts";
 import { publishedPackages } from "./packages.ts";
-import { reportLevel, reportPatch } from "./report-diff.ts";
-import { committedReports, markReleased, releasedReports, writeReports } from "./state.ts";
+import { releaseProblems } from "./release-check.ts";
+import { reportPatch } from "./report-diff.ts";
+import { committedReports, markReleased, writeReports } from "./state.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const args = process.argv.slice(2);
@@ -38,7 +38,6 @@ if (args.includes("--mark-released")) {
 
 const check = args.includes("--check");
 const problems: string[] = [];
-const bumps = pendingBumps(await pendingChangesets(root));
 
 for (const pkg of packages) {
   const built = await buildReports(root, pkg);
@@ -57,26 +56,8 @@ for (const pkg of packages) {
     );
   }
 
-  const released = await releasedReports(root, pkg);
-  if (released.size === 0) continue; // Never released: the first release needs no comparison.
-  let needed: "none" | ReturnType<typeof bumpFor> = "none";
-  const changedFiles: string[] = [];
-  for (const file of files) {
-    const level = reportLevel(released.get(file), committed.get(file));
-    if (!level) continue;
-    changedFiles.push(file);
-    const bump = bumpFor(level, pkg.version);
-    if (!atLeast(needed, bump)) needed = bump;
-  }
-  const pending = bumps.get(pkg.name) ?? "none";
-  if (!atLeast(pending, needed)) {
-    problems.push(
-      `${pkg.name}: its API changed since ${pkg.version} was released (${changedFiles.join(", ")}), which needs a ` +
-        `${needed} bump, but the pending changesets give it ${pending === "none" ? "none" : `only ${pending}`}.\n` +
-        `Add one with \`pnpm changeset\` (${needed} for ${pkg.name}); \`pnpm spec-diff\` shows what changed.`,
-    );
-  }
 }
+if (check) problems.push(...(await releaseProblems(root, packages)));
 
 if (problems.length > 0) {
   console.error(problems.join("\n\n"));

@@ -11,6 +11,8 @@ import { pathToFileURL } from "node:url";
 import parseChangeset from "@changesets/parse";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { publishedPackages } from "../api-report/packages.ts";
+import { releaseProblems } from "../api-report/release-check.ts";
 import { cleanEnv, runAllowingFailure } from "../lib/run.ts";
 import { openApiDocuments } from "./openapi-blocks.ts";
 import { discoverVendors } from "./sources.ts";
@@ -191,14 +193,18 @@ describe("v2, Archil adds DELETE /api/disks/{id}", () => {
       const changesetPath = join(workspace.root, changeset?.file ?? "");
       const minor = await readFile(changesetPath, "utf8");
       await writeFile(changesetPath, minor.replace('"@sdkforge/archil": minor', '"@sdkforge/archil": patch'));
-      const tooSmall = await script("api-report/cli.ts", "--check", "archil");
-      expect(tooSmall.code).toBe(1);
-      expect(tooSmall.output).toContain("@sdkforge/archil: its API changed since 0.0.0 was released");
-      expect(tooSmall.output).toContain("needs a minor bump, but the pending changesets give it only patch");
+      const packages = await publishedPackages(workspace.root);
+      const [tooSmall, ...more] = await releaseProblems(workspace.root, packages);
+      expect(more).toEqual([]);
+      expect(tooSmall).toContain("@sdkforge/archil: its API changed since 0.0.0 was released (archil.api.md)");
+      expect(tooSmall).toContain("needs a minor bump, but the pending changesets give it only patch");
+      const refused = await pnpm("api-report", "--check", "archil");
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain(tooSmall);
       await rm(changesetPath);
-      expect((await script("api-report/cli.ts", "--check", "archil")).output).toContain("give it none");
+      expect(await releaseProblems(workspace.root, packages)).toEqual([expect.stringContaining("give it none")]);
       await writeFile(changesetPath, minor);
-      expect((await script("api-report/cli.ts", "--check", "archil")).code).toBe(0);
+      expect(await releaseProblems(workspace.root, packages)).toEqual([]);
     },
     LOOP_TIMEOUT,
   );
