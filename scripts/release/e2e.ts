@@ -15,6 +15,7 @@ import { findVendors } from "../lib/vendors.ts";
 import { CURRENT_TYPESCRIPT, checkConsumer, installTools, OLDEST_TYPESCRIPT } from "./consumers.ts";
 import { type LocalRegistry, startLocalRegistry } from "./local-registry.ts";
 import { runReleaseRounds } from "./release-rounds.ts";
+import { runSpecSyncRound } from "./spec-sync-round.ts";
 import { copyWorkspace, publishablePackages } from "./workspace-copy.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -51,13 +52,14 @@ try {
   );
   // Every vendor is released; the consumers exercise those with a helper to drive by one id.
   const exercised = vendors.filter(({ testVendor }) => testVendor.drivable);
-  const versions = await runReleaseRounds(
+  const released = await runReleaseRounds(
     repo,
     registry,
     packages,
     vendors.map(({ vendor }) => vendor.packageName),
   );
-  console.log(`release rehearsal: three changesets releases published and checked (${seconds()})`);
+  const versions = await runSpecSyncRound(repo, work, registry, packages, released);
+  console.log(`release rehearsal: four changesets releases published and checked (${seconds()})`);
 
   const typesNode = await installedVersion("@types/node");
   const kinds = ["esm", "cjs", "bundled"] as const;

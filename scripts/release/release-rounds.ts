@@ -48,7 +48,7 @@ async function hasPendingChangesets(repo: string): Promise<boolean> {
   return (await readdir(join(repo, ".changeset"))).some((file) => file.endsWith(".md") && file !== "README.md");
 }
 
-async function versionAndPublish(
+export async function versionAndPublish(
   title: string,
   repo: string,
   registry: LocalRegistry,
