@@ -25,7 +25,9 @@ describe("the built package", () => {
   });
 
   // One program for every entry: loading the DOM and Node libraries is most of the cost.
-  test("the declarations type-check with skipLibCheck off and TypeScript's default target", { timeout: 60_000 }, () => {
+  test("the declarations type-check with skipLibCheck off and TypeScript's default target", {
+    timeout: 240_000,
+  }, () => {
     const entries = ["index.d.ts", "index.d.cts", "testing.d.ts", "testing.d.cts"].map((entry) => join(dist, entry));
     const program = ts.createProgram(entries, {
       strict: true,

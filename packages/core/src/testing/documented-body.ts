@@ -60,3 +60,20 @@ export function successStatus(operation: OperationSpec): number {
     .sort((a, b) => a - b);
   return statuses[0] ?? 200;
 }
+
+/**
+ * An error reply for `status` exactly as documented: its body (or none, when the spec documents
+ * the response without content) under its documented media type. A status the spec does not
+ * document gets `{ message }`, so a client still has something to show.
+ */
+export function documentedError(
+  operation: OperationSpec,
+  status: number,
+  message: string,
+): { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> } {
+  const response = documentedResponse(operation, status);
+  if (!response) return { status, body: { message } };
+  if (response.contentType === undefined) return { status };
+  const body = documentedBody(operation, status, message) ?? { message };
+  return { status, body, headers: { "content-type": response.contentType } };
+}

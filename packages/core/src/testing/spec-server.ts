@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { redactHeaders } from "../secrets.js";
 import type { ApiSpec, OperationSpec } from "../spec.js";
-import { documentedBody, successStatus } from "./documented-body.js";
+import { documentedBody, documentedError, successStatus } from "./documented-body.js";
 
 export interface RecordedRequest {
   readonly method: string;
@@ -206,6 +206,9 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
     options.errorBody
       ? options.errorBody(message)
       : (documentedBody(operation, status, message) ?? documentedBody(operation, 500, message) ?? { message });
+  /** An error reply: the vendor's shape if it gave one, else exactly the documented response (body, media type). */
+  const errorReply = (operation: OperationSpec, status: number, message: string): Reply =>
+    options.errorBody ? { status, body: options.errorBody(message) } : documentedError(operation, status, message);
   const routes = compileRoutes(spec);
   const requests: RecordedRequest[] = [];
   const failures: number[] = [];
@@ -290,22 +293,20 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
         const { operation } = route;
         const failWith = failures.shift();
         if (failWith !== undefined) {
-          return send(response, record, {
-            status: failWith,
-            body: errorFor(operation, failWith, specMessage(operation, failWith)),
-          });
+          return send(response, record, errorReply(operation, failWith, specMessage(operation, failWith)));
         }
         if (violations.length > 0) {
-          return send(response, record, {
-            status: 400,
-            body: errorFor(operation, 400, `Request does not match the spec: ${violations.join("; ")}`),
-          });
+          return send(
+            response,
+            record,
+            errorReply(operation, 400, `Request does not match the spec: ${violations.join("; ")}`),
+          );
         }
         const credential = credentialOf(spec, operation, request);
         // An operation that needs no credential (`security: []`, or an anonymous `{}` alternative) is never refused.
         const needsCredential = operation.security.length > 0 && operation.security.every((all) => all.length > 0);
         if (options.credential !== undefined && needsCredential && credential !== options.credential) {
-          return send(response, record, { status: 401, body: errorFor(operation, 401, specMessage(operation, 401)) });
+          return send(response, record, errorReply(operation, 401, specMessage(operation, 401)));
         }
         const handler = handlers[operation.operationId];
         const context = { operation, pathParams, credential, request };

@@ -5,7 +5,7 @@
  * Every other operation answers its documented success; a wrong credential gets the documented 401.
  */
 import type { ApiSpec, OperationSpec } from "../spec.js";
-import { documentedBody, successStatus } from "./documented-body.js";
+import { documentedBody, documentedError, successStatus } from "./documented-body.js";
 import { type Handler, specMessage, startSpecServer } from "./spec-server.js";
 import type { TestServer } from "./test-vendor.js";
 
@@ -39,8 +39,7 @@ export async function startStatefulSpecServer(options: StatefulServerOptions): P
     const name = operation.pathParams.at(-1);
     handlers[operation.operationId] = ({ pathParams }) => {
       if (!liveIds.delete(idOf(operation, name === undefined ? undefined : pathParams[name]))) {
-        const message = specMessage(operation, 404);
-        return { status: 404, body: documentedBody(operation, 404, message) ?? { message } };
+        return documentedError(operation, 404, specMessage(operation, 404));
       }
       const status = successStatus(operation);
       return { status, body: documentedBody(operation, status) };
