@@ -58,9 +58,9 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Whether a document refers to other files: a `$ref` whose value does not start with `#`. */
+/** Whether a document refers to other files: a `$ref` that is neither local (`#…`) nor a URL (`https:…`, data). */
 function hasRelativeRefs(text: string): boolean {
-  return /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"'#][^\s"']*/.test(text);
+  return /["']?\$ref["']?\s*:\s*["']?(?![#"']|[a-z][a-z0-9+.-]*:)[^\s"']+/i.test(text);
 }
 
 /** The parsed top level of a YAML or JSON document (JSON is YAML). */
