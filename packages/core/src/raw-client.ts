@@ -10,6 +10,17 @@ import type { Credentials } from "./auth.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import type { ApiSpec, OperationSpec } from "./spec.js";
 
+/** The response with any query-string credential in its `url` replaced by `***`. */
+export function maskQueryCredentials(response: Response, names: ReadonlySet<string>): Response {
+  if (names.size === 0 || !response.url) return response;
+  const shown = new URL(response.url);
+  for (const name of names) {
+    if (shown.searchParams.has(name)) shown.searchParams.set(name, "***");
+  }
+  Object.defineProperty(response, "url", { value: shown.href });
+  return response;
+}
+
 type RawOptions = NonNullable<Parameters<typeof createClient>[0]> & { fetch: (request: Request) => Promise<Response> };
 
 export function createRawClient(options: RawOptions, spec: ApiSpec, credentials: Credentials): Client<object> {
@@ -40,14 +51,7 @@ export function createRawClient(options: RawOptions, spec: ApiSpec, credentials:
         });
       }
       for (const [name, value] of Object.entries(headers)) authenticated.headers.set(name, value);
-      const response = await options.fetch(authenticated);
-      if (credentials.queryNames.size > 0 && response.url) {
-        const shown = new URL(response.url);
-        for (const name of credentials.queryNames)
-          if (shown.searchParams.has(name)) shown.searchParams.set(name, "***");
-        Object.defineProperty(response, "url", { value: shown.href });
-      }
-      return response;
+      return maskQueryCredentials(await options.fetch(authenticated), credentials.queryNames);
     },
   });
   // Runs after the caller's middleware (see `use` below), so it sees the request that will be sent.

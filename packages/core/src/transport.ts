@@ -13,7 +13,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from
 import type { LeveledLogger } from "./logger.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import { Pacer, sleep } from "./pacer.js";
-import { createRawClient } from "./raw-client.js";
+import { createRawClient, maskQueryCredentials } from "./raw-client.js";
 import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
 import { maskDeep, maskSecrets, redactHeaders } from "./secrets.js";
 import type { ApiSpec, OperationSpec } from "./spec.js";
@@ -170,7 +170,11 @@ export class Transport {
 
       let delayMs: number;
       try {
-        const { data, error, response } = await this.request(method, path, {
+        const {
+          data,
+          error,
+          response: received,
+        } = await this.request(method, path, {
           params: { path: init.pathParams, query },
           headers,
           ...(init.body === undefined ? {} : { body: init.body }),
@@ -181,6 +185,8 @@ export class Transport {
             ? { signal }
             : { Request: PendingRequest, fetch: (pending: PendingRequest) => sendPending(pending, signal) }),
         });
+        // `withResponse()` hands the response to callers: a query-string credential stays out of its `url`.
+        const response = maskQueryCredentials(received, this.credentials.queryNames);
         // openapi-fetch hands error bodies over already JSON-parsed when it could; text otherwise.
         const decoded =
           response.ok || typeof error === "string" ? parseBody((response.ok ? data : error) as string) : error;

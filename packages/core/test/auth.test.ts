@@ -194,7 +194,7 @@ describe("a client without credentials", () => {
 });
 
 describe("a key in the query string", () => {
-  it("never shows in an error or a log line", async () => {
+  it("never shows in an error, a log line or the response `withResponse()` gives", async () => {
     status = 401;
     const lines: string[] = [];
     const log = (...args: unknown[]) =>
@@ -204,6 +204,12 @@ describe("a key in the query string", () => {
     const error = await client.things.queryKeyOnly?.("x").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(received[0]?.target).toContain(QUERY_KEY);
+    status = 204;
+    const helper = client.things.queryKeyOnly as unknown as (id: string) => {
+      withResponse(): Promise<{ response: Response }>;
+    };
+    const { response } = await helper("y").withResponse();
+    expect(response.url).toBe(`${baseUrl}/queryKeyOnly/y?api_key=***`);
     const seen = [String(error), (error as Error).message, JSON.stringify(error), ...lines].join("\n");
     expect(lines.length).toBeGreaterThan(0);
     expect(seen).not.toContain(QUERY_KEY);

@@ -6,7 +6,8 @@
  *   pnpm generate archil              limits either to the named vendors;
  *   pnpm generate --report <vendor>   prints what the package exposes (a table; `--json` for the one
  *                                     JSON object of the report contract, alone on stdout).
- * Progress and warnings go to stderr. Problems with a document end the run with its file, the
+ * Progress and warnings go to stderr (pnpm's own script banner goes to stdout: use `pnpm -s` when
+ * a tool reads the report). Problems with a document end the run with its file, the
  * JSON pointer and what to do, never a stack trace.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";

@@ -62,16 +62,18 @@ export function clientFor(spec: ApiSpec) {
 
 const tscFile = createRequire(import.meta.url).resolve("typescript/lib/tsc.js");
 // Inside node_modules so that `@sdkforge/core` resolves from this package and git ignores it.
-const typecheckRoot = join(testDir, "..", "node_modules", ".cache", "generator-typecheck");
+const typecheckCache = join(testDir, "..", "node_modules", ".cache", "generator-typecheck");
 
 /**
  * Type-checks each package's generated files with its consumer source (which may use
- * `@ts-expect-error` for what must not compile). Resolves to tsc's output; rejects with it on errors.
+ * `@ts-expect-error` for what must not compile); rejects with tsc's output on any error.
  */
 export async function typecheck(
   packages: Readonly<Record<string, { generated: Generated; consumer: string }>>,
 ): Promise<void> {
-  await rm(typecheckRoot, { recursive: true, force: true });
+  await mkdir(typecheckCache, { recursive: true });
+  // Its own directory per call: test files run in parallel.
+  const typecheckRoot = await mkdtemp(join(typecheckCache, "run-"));
   const files: string[] = [];
   for (const [name, { generated, consumer }] of Object.entries(packages)) {
     const dir = join(typecheckRoot, name);
@@ -102,6 +104,8 @@ export async function typecheck(
     await run(process.execPath, [tscFile, "-p", typecheckRoot], { maxBuffer: 16 << 20 });
   } catch (error) {
     throw new Error(`tsc found errors:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
+  } finally {
+    await rm(typecheckRoot, { recursive: true, force: true });
   }
 }
 

@@ -19,6 +19,21 @@ it.each([
     "Can't resolve $ref",
     "Fix the document",
   ],
+  ["digest", "specs/digest.yaml", "#/components/securitySchemes/digestAuth/scheme", 'http scheme "digest"', "overlay"],
+  [
+    "unknown-scheme",
+    "specs/unknown-scheme.yaml",
+    "#/paths/~1things~1{id}/delete/security/0/missingAuth",
+    "names the security scheme missingAuth",
+    "Define the scheme",
+  ],
+  [
+    "bad-marker",
+    "specs/bad-marker.yaml",
+    "#/paths/~1things~1{id}/delete/x-sdkforge-failure-when",
+    "must map top-level properties",
+    "{ status: error }",
+  ],
 ])("%s", async (vendor, file, pointer, problem, hint) => {
   const error = await generateFixture("refusals", vendor).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(SpecProblem);

@@ -1,0 +1,87 @@
+/**
+ * The vendored public documents (see README.md here) generate without hand edits, and every
+ * DELETE gets exactly one helper, with deterministic names and a consumer that type-checks
+ * calling each one with arguments of its parameters' types.
+ */
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { findSpecs, generateVendor, type VendorFacts, vendorReport } from "../../src/index.ts";
+import { CONSUMER_PRELUDE, type Generated, typecheck } from "../helpers.ts";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const root = await mkdtemp(join(tmpdir(), "generator-corpus-"));
+await mkdir(join(root, "specs"));
+await cp(join(here, "simple-example.yaml"), join(root, "specs", "simple.yaml"));
+await cp(join(here, "octokit-ghes-3.6-diff-to-api.json"), join(root, "specs", "ghes.json"));
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+async function generate(vendor: string): Promise<Generated> {
+  const source = (await findSpecs(join(root, "specs"), root)).find((s) => s.vendor === vendor);
+  if (!source) throw new Error(`no ${vendor}`);
+  const warnings: string[] = [];
+  const generated = await generateVendor(source, { root, warn: (message) => warnings.push(message) });
+  return { ...generated, warnings, file: (name) => generated.files.find((f) => f.name === name)?.contents ?? "" };
+}
+
+/** A call of every helper, with a value of each path parameter's type and whatever options it requires. */
+function callEveryHelper(facts: VendorFacts): string {
+  const calls = facts.helpers.map((helper) => {
+    const operation = facts.spec.operations[helper.operationId];
+    if (!operation) throw new Error(helper.operationId);
+    const args = operation.pathParams.map((name) => {
+      const param = operation.params.find((p) => p.in === "path" && p.name === name);
+      if (param?.enum) return JSON.stringify(param.enum[0]);
+      return param?.type === "integer" || param?.type === "number" ? "1" : '"x"';
+    });
+    const required = operation.params.some((p) => p.in === "query" && p.required) || operation.body?.required;
+    // The options' shape is the spec's; this consumer only checks that positional arguments type-check.
+    return `  await client.${helper.resource}.${helper.method}(${[...args, ...(required ? ["{} as never"] : [])].join(", ")});`;
+  });
+  return `${CONSUMER_PRELUDE}\nconst client = new Client({});\nexport async function all(): Promise<void> {\n${calls.join("\n")}\n}\n`;
+}
+
+describe("GitHub Enterprise Server 3.6 (JSON, 18 DELETEs, several per tag)", async () => {
+  const generated = await generate("ghes");
+  const report = vendorReport(generated.facts);
+  const deletes = report.operations.filter((op) => op.method === "delete");
+
+  it("lists every operation, and gives every DELETE exactly one helper", () => {
+    expect(report.operations).toHaveLength(155);
+    expect(deletes).toHaveLength(18);
+    expect(deletes.every((op) => op.helper !== null)).toBe(true);
+    expect(new Set(deletes.map((op) => op.helper)).size).toBe(18);
+  });
+
+  it("names them the Octokit way", () => {
+    const helpers = deletes.map((op) => op.helper);
+    expect(helpers).toContain("enterpriseAdmin.deleteUser");
+    expect(helpers).toContain("enterpriseAdmin.deletePreReceiveHook");
+    expect(helpers).toContain("teams.delete");
+    expect(deletes.find((op) => op.helper === "teams.delete")?.args).toEqual(["org", "team_slug"]);
+  });
+
+  it("tolerates the schema quirks it has, with warnings", () => {
+    expect(generated.warnings).toHaveLength(2);
+    expect(generated.warnings[0]).toMatch(/nullable.*tolerated inside a schema/);
+  });
+
+  it("type-checks a consumer that calls every DELETE helper", async () => {
+    await typecheck({ ghes: { generated, consumer: callEveryHelper(generated.facts) } });
+  }, 120_000);
+});
+
+describe("openapi-typescript's simple example (no security, no DELETE)", async () => {
+  const generated = await generate("simple");
+
+  it("generates a client that needs no credential", () => {
+    expect(generated.facts.credentials).toEqual([]);
+    expect(generated.facts.helpers).toEqual([]);
+    expect(vendorReport(generated.facts).operations.every((op) => op.helper === null)).toBe(true);
+    expect(generated.facts.spec.servers).toEqual([
+      { url: "https://redocly-example.com/{var}", variables: { var: { default: "b", enum: ["a", "b"] } } },
+    ]);
+  });
+});
