@@ -58,9 +58,18 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Whether a document refers to other files: a `$ref` whose value does not start with `#`. */
-function hasRelativeRefs(text: string): boolean {
-  return /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"'#][^\s"']*/.test(text);
+/**
+ * Whether a document refers to other files: a `$ref` whose value is a string that is neither local
+ * (`#…`) nor a URL (`https:…`, which SCIM examples carry as data). A schema property named `$ref`
+ * (an object) is not a reference.
+ */
+function hasRelativeRefs(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  return Object.entries(value).some(
+    ([key, child]) =>
+      (key === "$ref" && typeof child === "string" && !/^(#|[a-z][a-z0-9+.-]*:)/i.test(child)) ||
+      hasRelativeRefs(child),
+  );
 }
 
 /** The parsed top level of a YAML or JSON document (JSON is YAML). */
@@ -101,8 +110,8 @@ async function locate(spec: string): Promise<Source> {
   }
   if (!DOCUMENT_EXTENSIONS.includes(extname(spec)))
     throw new UsageError(`${spec}: expected a .yaml, .yml or .json file`);
-  const text = await readFile(spec, "utf8");
-  return { entry: spec, folder: hasRelativeRefs(text) ? dirname(spec) : undefined };
+  const document = parseDocument(await readFile(spec, "utf8"), spec);
+  return { entry: spec, folder: hasRelativeRefs(document) ? dirname(spec) : undefined };
 }
 
 async function addDependency(root: string, packageDir: string, packageName: string): Promise<void> {

@@ -117,3 +117,18 @@ export function clientClassName(vendor: Vendor, root: string = REPO_ROOT): strin
   if (names.length !== 1) throw new Error(`${vendor.packageName}: expected one client class, found ${names.length}`);
   return names[0] ?? "";
 }
+
+/** Operations in a vendor's generated facts (every operation under `paths`, helper or not). */
+export function operationCount(vendor: Vendor, root: string = REPO_ROOT): number {
+  const facts = readFileSync(join(root, vendor.packageDir, "src", "generated", "spec.ts"), "utf8");
+  return facts.match(/^ {6}"operationId": /gm)?.length ?? 0;
+}
+
+/**
+ * The brotli budget for importing a vendor's client class: 10 kB for a one-operation document
+ * (BENCHMARKS.md explains it), plus 150 B for each further operation, since the generated facts
+ * grow with the document (GitHub Enterprise's 155 operations measured about 130 B each).
+ */
+export function clientBudgetBytes(vendor: Vendor, root: string = REPO_ROOT): number {
+  return 10_000 + 150 * Math.max(0, operationCount(vendor, root) - 1);
+}

@@ -5,7 +5,7 @@
  * the bundle of one vendor client, openapi-fetch included, stays within its brotli budget.
  */
 import { describe, expect, it } from "vitest";
-import { findVendors } from "../../../scripts/lib/vendors.ts";
+import { clientBudgetBytes, findVendors } from "../../../scripts/lib/vendors.ts";
 import { NAMES } from "../src/contenders.js";
 import { QUICK, runBenchmarks } from "../src/run.js";
 import { BUNDLE_BUDGET_BROTLI_BYTES } from "../src/sections/bundle.js";
@@ -16,10 +16,14 @@ describe("quick benchmarks", () => {
   // The budget is the measured size plus room, not the 5 kB target (see BUNDLE_TARGET_BROTLI_BYTES).
   it("keeps each vendor client, openapi-fetch included, within the brotli budget", () => {
     const budgeted = (results.bundle ?? []).filter((row) => row.budgeted);
-    expect(budgeted.map((row) => row.name)).toEqual(findVendors().map((vendor) => vendor.packageName));
+    const vendors = findVendors();
+    expect(budgeted.map((row) => row.name)).toEqual(vendors.map((vendor) => vendor.packageName));
     for (const row of budgeted) {
       expect(row.breakdown.map((part) => part.from)).toContain("openapi-fetch");
-      expect(row.brotliBytes, `${row.name} brotli bytes`).toBeLessThanOrEqual(BUNDLE_BUDGET_BROTLI_BYTES);
+      // The one-operation budget, plus the allowance for a larger document's facts (see clientBudgetBytes).
+      const vendor = vendors.find((candidate) => candidate.packageName === row.name);
+      const budget = vendor ? clientBudgetBytes(vendor) - 10_000 + BUNDLE_BUDGET_BROTLI_BYTES : 0;
+      expect(row.brotliBytes, `${row.name} brotli bytes`).toBeLessThanOrEqual(budget);
     }
   });
 
