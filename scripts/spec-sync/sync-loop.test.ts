@@ -182,8 +182,6 @@ describe("v2, Archil adds DELETE /api/disks/{id}", () => {
         await new Promise((resolve) => server.close(resolve));
       }
 
-      const reportCheck = await pnpm("api-report", "--check", "archil");
-      expect(reportCheck.code, reportCheck.output).toBe(0);
       const diff = await script("spec-sync/diff-cli.ts", "archil");
       expect(diff.stdout).toContain("## @sdkforge/archil: minor (additive)");
 
@@ -198,9 +196,11 @@ describe("v2, Archil adds DELETE /api/disks/{id}", () => {
       expect(more).toEqual([]);
       expect(tooSmall).toContain("@sdkforge/archil: its API changed since 0.0.0 was released (archil.api.md)");
       expect(tooSmall).toContain("needs a minor bump, but the pending changesets give it only patch");
+      // `pnpm test`'s check refuses it, and for that reason only: the written report matches the build.
       const refused = await pnpm("api-report", "--check", "archil");
       expect(refused.code).toBe(1);
       expect(refused.output).toContain(tooSmall);
+      expect(refused.output).not.toContain("no longer matches the built API");
       await rm(changesetPath);
       expect(await releaseProblems(workspace.root, packages)).toEqual([expect.stringContaining("give it none")]);
       await writeFile(changesetPath, minor);
