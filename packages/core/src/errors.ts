@@ -67,16 +67,20 @@ function brand(Class: abstract new (...args: never[]) => unknown, name: SDKError
 export class SDKError extends Error {
   override name: SDKErrorName = "SDKError";
 
-  static override [Symbol.hasInstance]<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
-    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of `instanceof`, a subclass included.
-    return isInstance(this, value);
-  }
-
   /** `Error`'s own `message` is not enumerable: without this, `JSON.stringify` would print `{}`. */
   toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message };
   }
 }
+
+// Defined on the class object rather than declared in its body: `instanceof` behaves the same, and
+// the published declarations stay free of a computed member that API reports cannot render.
+// Subclasses inherit it as a static, and `this` is the class on the right of `instanceof`.
+Object.defineProperty(SDKError, Symbol.hasInstance, {
+  value(this: abstract new (...args: never[]) => unknown, value: unknown): boolean {
+    return isInstance(this, value);
+  },
+});
 
 /** Input the SDK refused before sending anything: a bad id, a missing credential, an unknown region, a bad header. */
 export class InvalidArgumentError extends SDKError {
