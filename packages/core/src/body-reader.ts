@@ -19,15 +19,19 @@ function isIdentity(encoding: string | null): boolean {
   return encoding === null || encoding.trim() === "" || encoding.trim().toLowerCase() === "identity";
 }
 
+/**
+ * Whether the body can be read in one call: a declared, uncompressed length within the limit
+ * cannot grow past it (fetch enforces the length). Keeps small answers as cheap as before.
+ */
+export function fitsDeclaredLength(response: Response, limit: number): boolean {
+  const declared = response.headers.get("content-length");
+  return declared !== null && Number(declared) <= limit && isIdentity(response.headers.get("content-encoding"));
+}
+
 export async function readBody(response: Response, limit: number, abortConnection: () => void): Promise<BodyRead> {
   const stream = response.body;
   if (stream === null) return EMPTY;
-  // A declared, uncompressed length within the limit cannot grow past it (fetch enforces the
-  // length), so the one-call read is safe and keeps small answers as cheap as before.
-  const declared = response.headers.get("content-length");
-  if (declared !== null && isIdentity(response.headers.get("content-encoding")) && Number(declared) <= limit) {
-    return { text: await response.text(), truncated: false };
-  }
+  if (fitsDeclaredLength(response, limit)) return { text: await response.text(), truncated: false };
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

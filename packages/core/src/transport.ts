@@ -10,7 +10,7 @@
  */
 
 import type { Credentials } from "./auth.js";
-import { readBody } from "./body-reader.js";
+import { fitsDeclaredLength, readBody } from "./body-reader.js";
 import { type Cancellation, cancellationOf } from "./cancellation.js";
 import type { ResolvedConfig } from "./config.js";
 import { checkMaxRetries, checkTimeout } from "./config.js";
@@ -236,9 +236,14 @@ export class Transport {
           : await sendPending(request as PendingRequest, signal);
         exchange.stage = "reading";
         exchange.response = response;
-        const read = await readBody(response, limit, abortConnection);
-        exchange.text = read.text;
-        exchange.truncated = read.truncated;
+        // The common small answer is read in one call, without the streaming reader's extra await.
+        if (response.body !== null && fitsDeclaredLength(response, limit)) {
+          exchange.text = await response.text();
+        } else {
+          const read = await readBody(response, limit, abortConnection);
+          exchange.text = read.text;
+          exchange.truncated = read.truncated;
+        }
         exchange.stage = "read";
         return bodilessView(response);
       };
