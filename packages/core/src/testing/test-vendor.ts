@@ -102,10 +102,11 @@ export interface TestVendor {
   resource(options: TestClientOptions): TestDeleteResource;
 }
 
-export interface TestVendorDefinition<Options, Client extends object> {
+// The instance type is `Instance`, not `Client`: a type parameter named like a member trips API Extractor.
+export interface TestVendorDefinition<Options, Instance extends object> {
   /** The vendor's generated facts (`src/generated/spec.ts`). */
   readonly spec: ApiSpec;
-  readonly Client: new (options: Options) => Client;
+  readonly Client: new (options: Options) => Instance;
   /**
    * Starts the vendor's test server with the given ids and credential. Default: the spec server
    * with core's stateful delete rule (stateful-server.ts), which needs no vendor code at all.
@@ -207,8 +208,8 @@ function distinctiveSecret(name: string): string {
   return `S3cret${name.replace(/[^A-Za-z0-9]/g, "")}Conformance7Q2x`;
 }
 
-export function defineTestVendor<Options, Client extends object>(
-  definition: TestVendorDefinition<Options, Client>,
+export function defineTestVendor<Options, Instance extends object>(
+  definition: TestVendorDefinition<Options, Instance>,
 ): TestVendor {
   const { spec, Client } = definition;
   const helper = helperOperation(spec, definition.resource, definition.method);
@@ -253,7 +254,7 @@ export function defineTestVendor<Options, Client extends object>(
     .map(Number)
     .sort((a, b) => a - b);
 
-  const client = ({ credential: given, ...options }: TestClientOptions): Client => {
+  const client = ({ credential: given, ...options }: TestClientOptions): Instance => {
     const values = given === undefined ? credentials : { ...credentials, [credentialOption]: given };
     return new Client({ ...options, ...values } as Options);
   };
