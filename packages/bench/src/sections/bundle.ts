@@ -21,11 +21,12 @@ export const BUNDLE_TARGET_BROTLI_BYTES = 5_000;
 
 /**
  * What the test suite enforces until the target is met: the size measured plus a little room, so
- * that growth is a decision rather than an accident. 8.28 kB when the benchmarks were added; 11.5 kB
- * once every response is bounded, redirects refused, failures classified and inputs checked (see
- * "Hostile peers" in BENCHMARKS.md for what the 3.2 kB buy).
+ * that growth is a decision rather than an accident. 8.28 kB when the benchmarks were added; about
+ * 9.8 kB with spec-driven auth, servers and helpers for every DELETE; 13.0 kB once every response is
+ * also bounded, redirects refused, failures classified and inputs checked (see "Bundle size after
+ * the spec-driven runtime" and "Hostile peers" in BENCHMARKS.md). Same number as scripts/lib/vendors.ts.
  */
-export const BUNDLE_BUDGET_BROTLI_BYTES = 11_750;
+export const BUNDLE_BUDGET_BROTLI_BYTES = 13_250;
 
 export interface BundleApp {
   readonly name: string;
