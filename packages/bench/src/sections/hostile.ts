@@ -4,7 +4,9 @@
  * times that. Linear code takes about ten times as long for the larger body (growth exponent
  * near 1); the quadratic masking and regexes this replaced took about a hundred times (exponent 2).
  */
-import { VectorAI } from "@sdkforge/vectorai";
+import type { TestDeleteResource, TestVendor } from "@sdkforge/core/testing";
+import { loadTestVendor } from "../../../../scripts/lib/vendor-testing.ts";
+import { findVendors } from "../../../../scripts/lib/vendors.ts";
 
 export interface HostileOptions {
   /** Timed calls per case; the median is reported. */
@@ -32,8 +34,6 @@ export interface HostileResult {
   readonly growth: readonly HostileGrowth[];
 }
 
-const TOKEN = "vdai_BenchHostileToken9Xq2";
-
 interface Body {
   readonly status: number;
   readonly contentType: string;
@@ -41,13 +41,18 @@ interface Body {
 }
 
 /** The report's hostile bodies, as functions of a size factor. */
-const KINDS: readonly { readonly name: string; readonly base: number; readonly make: (size: number) => Body }[] = [
+const KINDS: readonly {
+  readonly name: string;
+  readonly base: number;
+  /** `secret` is the client's credential, which a hostile body echoes so that masking has work to do. */
+  readonly make: (size: number, secret: string) => Body;
+}[] = [
   {
     name: "JSON error body, keys holding the token",
     base: 8_000,
-    make: (keys) => {
+    make: (keys, secret) => {
       const body: Record<string, string> = {};
-      for (let i = 0; i < keys; i++) body[`${TOKEN}${i}`] = `bad ${TOKEN}`;
+      for (let i = 0; i < keys; i++) body[`${secret}${i}`] = `bad ${secret}`;
       return { status: 400, contentType: "application/json", text: JSON.stringify(body) };
     },
   },
@@ -72,7 +77,16 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-async function timeCalls(body: Body, repeats: number): Promise<number> {
+/** The first vendor whose helper takes one id: the body handling measured is core's, the same for every vendor. */
+async function benchVendor(): Promise<TestVendor> {
+  for (const vendor of findVendors()) {
+    const testVendor = await loadTestVendor(vendor);
+    if (testVendor.drivable) return testVendor;
+  }
+  throw new Error("no vendor with a helper that takes one id");
+}
+
+async function timeCalls(vendor: TestVendor, body: Body, repeats: number): Promise<number> {
   const original = globalThis.fetch;
   const bytes = Buffer.byteLength(body.text);
   globalThis.fetch = async () =>
@@ -82,15 +96,15 @@ async function timeCalls(body: Body, repeats: number): Promise<number> {
     });
   try {
     // The limit is raised so the whole body is read, masked and searched: that is what is measured.
-    const client = new VectorAI({
-      token: TOKEN,
+    const helper: TestDeleteResource = vendor.resource({
       baseUrl: "http://127.0.0.1:9",
       maxRetries: 0,
       maxResponseBytes: 64 * 1024 * 1024,
     });
+    const [id] = vendor.ids(1);
     const once = async () => {
       const started = performance.now();
-      await client.accessTokens.delete(1).then(
+      await helper.delete(id).then(
         () => {
           throw new Error("a hostile body must not resolve as a deletion");
         },
@@ -108,14 +122,16 @@ async function timeCalls(body: Body, repeats: number): Promise<number> {
 }
 
 export async function runHostile(options: HostileOptions): Promise<HostileResult> {
+  const vendor = await benchVendor();
+  const secret = vendor.secrets[0] ?? vendor.credential;
   const rows: HostileRow[] = [];
   const growth: HostileGrowth[] = [];
   for (const kind of KINDS) {
     const measured: HostileRow[] = [];
     for (const factor of [1, 10]) {
       const size = Math.max(1, Math.round(kind.base * factor * options.scale));
-      const body = kind.make(size);
-      const ms = await timeCalls(body, options.repeats);
+      const body = kind.make(size, secret);
+      const ms = await timeCalls(vendor, body, options.repeats);
       const bodyBytes = Buffer.byteLength(body.text);
       measured.push({
         name: `${kind.name} (${size.toLocaleString("en-US")})`,
