@@ -7,7 +7,7 @@ import { expect, it } from "vitest";
 import { APIError, spec, VectorAI } from "../src/index.js";
 
 it("reads the failure marker from the generated spec", () => {
-  expect(spec.operations.delete_access_token.failureWhen).toEqual({ status: "error" });
+  expect(spec.operations.delete_access_token?.failureWhen).toEqual({ status: "error" });
 });
 
 it.each([200, 202])("rejects a %i whose body says status: error, with the vendor's message", async (status) => {

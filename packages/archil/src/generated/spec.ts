@@ -2,7 +2,7 @@
 import type { ApiSpec } from "@sdkforge/core";
 
 /** What the runtime needs to know about "Archil Control Plane API", read from the spec and its overlay. */
-export const spec = {
+export const spec: ApiSpec = {
   "name": "Archil",
   "env": "ARCHIL",
   "title": "Archil Control Plane API",
@@ -151,7 +151,7 @@ export const spec = {
       "delete": "deleteApiToken"
     }
   }
-} as const satisfies ApiSpec;
+};
 
 /** Region ids, read from the suffix of each server's description. */
 export const regions = ["aws-us-east-1","aws-eu-west-1","aws-us-west-2","gcp-us-central1"] as const;

@@ -2,7 +2,7 @@
 import type { ApiSpec } from "@sdkforge/core";
 
 /** What the runtime needs to know about "Actian VectorAI DB - Authentication API", read from the spec and its overlay. */
-export const spec = {
+export const spec: ApiSpec = {
   "name": "VectorAI",
   "env": "VECTORAI",
   "title": "Actian VectorAI DB - Authentication API",
@@ -145,7 +145,7 @@ export const spec = {
       "delete": "delete_access_token"
     }
   }
-} as const satisfies ApiSpec;
+};
 
 /** Region ids, read from the suffix of each server's description. */
 export const regions = [] as const;
