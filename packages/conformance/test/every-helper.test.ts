@@ -1,16 +1,18 @@
 /**
  * Every helper of every vendor, not only the one the other suites drive: each is called once with
- * arguments built from its operation's facts (path parameters in order, required query parameters,
- * a body when one is required), against Prism mocking the vendor's document (no request may break
- * it) and against the vendor's spec-driven test server (the call must succeed and leave a request
- * that matches the spec). A vendor whose document has no helpers has nothing to call here.
+ * arguments built from its operation's facts (path parameters in order, required query and header
+ * parameters and a required body, with values the document accepts), against Prism mocking the
+ * vendor's document (no request may break it) and against the vendor's spec-driven test server
+ * (the call must succeed and leave a request that matches the spec). A vendor whose document has
+ * no helpers has nothing to call here.
  *
  * Helpers whose required body is not JSON (e.g. `application/x-www-form-urlencoded`) are listed and
  * not called: core sends request bodies as JSON only, which Prism rightly rejects for them.
  */
-import type { ApiSpec, OperationSpec, ParamSpec } from "@sdkforge/core";
+import type { ApiSpec, OperationSpec } from "@sdkforge/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { settle } from "./harness.js";
+import { type Samples, sampleValues } from "./param-samples.js";
 import { type PrismServer, startPrism } from "./prism.js";
 import { ALL_VENDORS, type VendorUnderTest } from "./vendors.js";
 
@@ -18,32 +20,32 @@ interface HelperCall {
   readonly name: string;
   readonly operation: OperationSpec;
   readonly args: readonly unknown[];
-  readonly options: { query?: Record<string, unknown>; body?: unknown };
+  readonly options: { query?: Record<string, unknown>; header?: Record<string, unknown>; body?: unknown };
 }
 
-function sampleValue(param: ParamSpec): string | number | boolean {
-  if (param.enum?.[0] !== undefined) return param.enum[0];
-  if (param.type === "integer" || param.type === "number") return 1;
-  if (param.type === "boolean") return true;
-  return "sample-1";
-}
-
-function helperCalls(spec: ApiSpec): HelperCall[] {
+function helperCalls(spec: ApiSpec, samples: Samples): HelperCall[] {
   return Object.entries(spec.resources).flatMap(([resource, methods]) =>
     Object.entries(methods).flatMap(([method, operationId]) => {
       const operation = spec.operations[operationId];
       if (!operation) return [];
+      const sample = samples.param.bind(null, operation.path, operation.method);
       const byName = new Map(operation.params.map((param) => [`${param.in}:${param.name}`, param]));
       const args = operation.pathParams.map((name) => {
         const param = byName.get(`path:${name}`);
-        return param ? sampleValue(param) : "sample-1";
+        return param ? sample(param) : "sample-1";
       });
-      const query = Object.fromEntries(
-        operation.params.filter((p) => p.in === "query" && p.required).map((p) => [p.name, sampleValue(p)]),
-      );
+      const required = (place: "query" | "header") =>
+        Object.fromEntries(
+          operation.params.filter((p) => p.in === place && p.required).map((p) => [p.name, sample(p)]),
+        );
+      const query = required("query");
+      const header = required("header");
       const options = {
         ...(Object.keys(query).length > 0 ? { query } : {}),
-        ...(operation.body?.required ? { body: {} } : {}),
+        ...(Object.keys(header).length > 0 ? { header } : {}),
+        ...(operation.body?.required
+          ? { body: samples.body(operation.path, operation.method, operation.body.contentType) }
+          : {}),
       };
       if (operation.body?.required && !/json/i.test(operation.body.contentType)) {
         console.info(`${spec.name} ${resource}.${method}: a ${operation.body.contentType} body, not called`);
@@ -66,9 +68,14 @@ function call(vendor: VendorUnderTest, baseUrl: string, helper: HelperCall, fetc
   return settle(() => fn(...helper.args, helper.options));
 }
 
-const withHelpers = ALL_VENDORS.map((vendor) => ({ vendor, calls: helperCalls(vendor.spec) })).filter(
-  ({ calls }) => calls.length > 0,
-);
+const withHelpers = (
+  await Promise.all(
+    ALL_VENDORS.map(async (vendor) => ({
+      vendor,
+      calls: helperCalls(vendor.spec, await sampleValues(vendor.specFile)),
+    })),
+  )
+).filter(({ calls }) => calls.length > 0);
 
 describe.each(withHelpers)("$vendor.name: every helper", ({ vendor, calls }) => {
   let prism: PrismServer;

@@ -18,9 +18,11 @@ export interface DeleteOptions extends RequestOptions {
   missingOk?: boolean | undefined;
 }
 
-/** What a helper accepts at run time: its generated type adds `query` and `body` where the operation takes them. */
+/** What a helper accepts at run time: its generated type adds `query`, `header` and `body` where the operation takes them. */
 export interface HelperOptions extends DeleteOptions {
   query?: Readonly<Record<string, unknown>> | undefined;
+  /** The operation's header parameters (not credentials, which come from the client). */
+  header?: Readonly<Record<string, unknown>> | undefined;
   body?: unknown;
   /** Set by the client, never by callers: the operation's own server, when the spec gives it one and no `baseUrl` overrides it. */
   operationServer?: string | undefined;
@@ -50,13 +52,14 @@ function messageOf(data: unknown): string {
   return typeof message === "string" ? message : "";
 }
 
-/** Required query parameters and a required body, checked before anything is sent. */
+/** Required query and header parameters and a required body, checked before anything is sent. */
 function checkRequestParts(operation: OperationSpec, options: HelperOptions): void {
   for (const param of operation.params) {
-    if (param.in === "query" && param.required && options.query?.[param.name] === undefined) {
+    if (!param.required || (param.in !== "query" && param.in !== "header")) continue;
+    if (options[param.in]?.[param.name] === undefined) {
       throw new InvalidArgumentError(
-        "query",
-        `Missing required query parameter \`${param.name}\` (pass it in \`options.query\`).`,
+        param.in,
+        `Missing required ${param.in} parameter \`${param.name}\` (pass it in \`options.${param.in}\`).`,
       );
     }
   }

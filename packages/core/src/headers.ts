@@ -52,6 +52,22 @@ function entriesOf(input: unknown, option: string): [string, unknown][] {
 }
 
 /**
+ * An operation's header parameters (`options.header`, typed from the spec) as header values:
+ * numbers and booleans as JSON writes them (`X-Dangerous: true`), then checked like `headers`.
+ */
+export function checkHeaderParams(
+  input: unknown,
+  maskName: (name: string) => string,
+): Record<string, string> | undefined {
+  if (input === undefined) return undefined;
+  const values: Record<string, unknown> = {};
+  for (const [name, value] of entriesOf(input, "header")) {
+    values[name] = typeof value === "number" || typeof value === "boolean" ? String(value) : value;
+  }
+  return checkHeaders(values, "header", maskName);
+}
+
+/**
  * The headers as a plain object, checked; `undefined` and `null` values are left out (they mean
  * "not set"). `maskName` hides any credential a header name might hold in the messages.
  */

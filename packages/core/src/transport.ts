@@ -25,7 +25,7 @@ import {
   type FailureStage,
   InvalidArgumentError,
 } from "./errors.js";
-import { checkHeaders, type HeadersInput } from "./headers.js";
+import { checkHeaderParams, checkHeaders, type HeadersInput } from "./headers.js";
 import { refuseCredentialAsId } from "./id-guard.js";
 import type { LeveledLogger } from "./logger.js";
 import { type Client, createClient } from "./openapi-fetch.js";
@@ -73,6 +73,8 @@ export interface CallInit extends RequestOptions {
   pathParams: Record<string, string | number>;
   /** The operation's query parameters; credentials that travel in the query are added here. */
   query?: Readonly<Record<string, unknown>> | undefined;
+  /** The operation's header parameters; they override client-wide headers, never a credential. */
+  header?: Readonly<Record<string, unknown>> | undefined;
   /** The request body, serialized as the operation's media type says (JSON by default). */
   body?: unknown;
   /** The operation's own server (spec `servers` on the path or operation), when no `baseUrl` overrides it. */
@@ -195,10 +197,12 @@ export class Transport {
     const timeout = init.timeout === undefined ? this.timeout : checkTimeout(init.timeout);
     const maxRetries = checkMaxRetries(init.maxRetries, this.maxRetries);
     const checked = checkHeaders(init.headers, "headers", this.maskName);
+    const params = checkHeaderParams(init.header, this.maskName);
     // Throws before anything is sent when the operation needs a credential the client lacks.
     const auth = this.credentials.forOperation(operation);
     const headers = {
       ...(checked && withoutCredentialHeaders(checked, this.credentials.headerNames)),
+      ...(params && withoutCredentialHeaders(params, this.credentials.headerNames)),
       ...auth.headers,
     };
     const query = { ...init.query, ...auth.query };

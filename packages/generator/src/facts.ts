@@ -170,6 +170,25 @@ function responseFacts(context: Context, operation: JsonObject, at: readonly str
   return out;
 }
 
+/** Header parameters OpenAPI says to ignore: the client sets these itself (3.0.3 and 3.1, Parameter Object `in`). */
+const IGNORED_HEADER_PARAMS = new Set(["accept", "content-type", "authorization"]);
+
+/**
+ * A header parameter that is really the credential (VectorAI declares its `Authorization` as one, an
+ * API may repeat its apiKey header): the client sends it from its credential options, so the
+ * helper does not ask for it again.
+ */
+function isCredentialHeader(context: Context, name: string): boolean {
+  const lower = name.toLowerCase();
+  if (IGNORED_HEADER_PARAMS.has(lower)) return true;
+  const components = deref(context.doc, context.doc.components);
+  const schemes = deref(context.doc, components?.securitySchemes);
+  return Object.values(schemes ?? {}).some((entry) => {
+    const scheme = deref(context.doc, entry);
+    return scheme?.type === "apiKey" && scheme.in === "header" && stringOf(scheme.name)?.toLowerCase() === lower;
+  });
+}
+
 function paramFacts(
   context: Context,
   pathItem: JsonObject,
@@ -194,6 +213,7 @@ function paramFacts(
         "Give it `name` and `in`.",
       );
     }
+    if (place === "header" && isCredentialHeader(context, name)) return;
     const schema = deref(context.doc, param.schema);
     const values = Array.isArray(schema?.enum)
       ? schema.enum.filter((value) => ["string", "number", "boolean"].includes(typeof value))

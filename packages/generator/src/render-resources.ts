@@ -47,11 +47,19 @@ function signature(operation: OperationSpec): Signature {
   if (query.length > 0) {
     extras.push(`query${queryRequired ? "" : "?"}: NonNullable<${operationType}["parameters"]["query"]>`);
   }
+  const header = operation.params.filter((param) => param.in === "header");
+  const headerRequired = header.some((param) => param.required);
+  if (header.length > 0) {
+    // Picked by name: openapi-typescript also types the header parameters the facts leave out (`Authorization`).
+    const names = header.map((param) => key(param.name)).join(" | ");
+    const picked = `Pick<NonNullable<${operationType}["parameters"]["header"]>, ${names}>`;
+    extras.push(`header${headerRequired ? "" : "?"}: ${picked}`);
+  }
   if (operation.body) {
     const body = `NonNullable<${operationType}["requestBody"]>["content"][${key(operation.body.contentType)}]`;
     extras.push(`body${operation.body.required ? "" : "?"}: ${body}`);
   }
-  const optional = !queryRequired && !operation.body?.required;
+  const optional = !queryRequired && !headerRequired && !operation.body?.required;
   const args = names.map((name, index) => `${argName(name, index)}: ${types[index]}`).join(", ");
   return {
     id,

@@ -1,7 +1,7 @@
 /**
- * Two path parameters, an enum parameter, query and body: positional arguments typed from the
- * generated paths, options required when the spec requires them, each value one encoded segment,
- * and a tuple for `id`.
+ * Two path parameters, an enum parameter, query, header parameters and body: positional arguments
+ * typed from the generated paths, options required when the spec requires them, each value one
+ * encoded segment, and a tuple for `id`.
  */
 
 import { InvalidArgumentError } from "@sdkforge/core";
@@ -38,6 +38,11 @@ export async function calls(): Promise<void> {
   await client.buckets.delete("logs", { query: { confirm: "yes" }, body: { why: "x" } });
   // @ts-expect-error the operation takes no body
   await client.records.delete("eu", 7, { body: {} });
+  await client.pools.delete("p-1", { header: { "X-Dangerous": true, "X-Audit-Note": "cleanup" } });
+  // @ts-expect-error the X-Dangerous header parameter is required
+  await client.pools.delete("p-1");
+  // @ts-expect-error it is a boolean in the spec
+  await client.pools.delete("p-1", { header: { "X-Dangerous": "yes" } });
 }
 `;
     await typecheck({ disks: { generated, consumer } });
@@ -101,6 +106,31 @@ describe("at run time", () => {
     const [records, buckets] = server.requests.slice(-2);
     expect(records?.target).toBe("/api/zones/eu/records/7?cascade=true");
     expect(buckets).toMatchObject({ target: "/api/buckets/logs?confirm=yes", body: '{"reason":"cleanup"}' });
+  });
+
+  it("sends header parameters as the spec types them, and never lets one replace the credential", async () => {
+    const client = new Client({ token: "tok_path_params", baseUrl: server.url });
+    const header = { "X-Dangerous": true, "X-Audit-Note": "cleanup", Authorization: "Bearer forged" };
+    await expect(client.pools?.delete?.("p-1", { header })).resolves.toMatchObject({ id: "p-1" });
+    expect(server.requests.at(-1)?.headers).toMatchObject({
+      "x-dangerous": "true",
+      "x-audit-note": "cleanup",
+      authorization: "Bearer tok_path_params",
+    });
+  });
+
+  it("refuses a missing required header parameter, or one HTTP cannot carry, before sending", async () => {
+    const client = new Client({ token: "tok_path_params", baseUrl: server.url });
+    const before = server.requests.length;
+    await expect(client.pools?.delete?.("p-1")).rejects.toThrow(
+      "Missing required header parameter `X-Dangerous` (pass it in `options.header`).",
+    );
+    const injected = { "X-Dangerous": true, "X-Audit-Note": "a\r\nX-Admin: 1" };
+    await expect(client.pools?.delete?.("p-1", { header: injected })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(client.pools?.delete?.("p-1", { header: { "X-Dangerous": { yes: 1 } } })).rejects.toThrow(
+      /`header`: the value of X-Dangerous must be a string/i,
+    );
+    expect(server.requests).toHaveLength(before);
   });
 
   it("deletes tuples in bulk, each distinct tuple once, refusing malformed ones", async () => {

@@ -44,12 +44,6 @@ export const spec: ApiSpec = {
           "in": "path",
           "required": true,
           "type": "integer"
-        },
-        {
-          "name": "Authorization",
-          "in": "header",
-          "required": true,
-          "type": "string"
         }
       ],
       "security": [
