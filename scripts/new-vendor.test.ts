@@ -1,14 +1,14 @@
 /**
  * `pnpm new-vendor` end to end, in a scratch copy of the workspace (never this one), for a document
- * of the project's own and two public ones (packages/generator/test/corpus: GitHub Enterprise
- * Server's JSON diff with 18 DELETEs, and openapi-typescript's example with no security and no
- * DELETE). After the one command each, with nothing edited by hand, every new package is
- * generated, linted, type-checked, built, tested and packable, and the cross-vendor suites cover
- * it: every helper against Prism and against the spec-driven server, the contract suite, size
- * budgets, spec validation. Needs built packages (`pnpm build`), as `pnpm test` provides; the
+ * of the project's own and the three public ones (packages/generator/test/corpus: DigitalOcean's
+ * 2,034 files with 65 DELETEs, GitHub Enterprise Server's JSON diff with 18, and openapi-typescript's
+ * example with no security and no DELETE). After the one command each, with nothing edited by hand,
+ * every new package is generated, linted, type-checked, built, tested and packable, has its API
+ * report, and the cross-vendor suites cover it: every helper against Prism and against the
+ * spec-driven server, the contract suite, size budgets, spec validation. Needs built packages (`pnpm build`), as `pnpm test` provides; the
  * scratch install reuses the local pnpm store offline.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,6 +81,7 @@ const MINUTES = 60_000;
 /** The public documents the generator's own tests vendor (with their provenance, see its README there). */
 const CORPUS = join(REPO_ROOT, "packages", "generator", "test", "corpus");
 const PUBLIC = [
+  { id: "digitalocean", spec: join(CORPUS, "digitalocean", "DigitalOcean-public.v2.yaml") },
   { id: "ghes", spec: join(CORPUS, "octokit-ghes-3.6-diff-to-api.json") },
   { id: "simple", spec: join(CORPUS, "simple-example.yaml") },
 ] as const;
@@ -96,7 +97,8 @@ beforeAll(async () => {
   repo = join(work, "repo");
   await copyWorkspace(REPO_ROOT, repo);
   await writeFile(join(work, "widgets.yaml"), WIDGETS);
-  await inRepo("pnpm", ["new-vendor", "widgets", "--spec", join(work, "widgets.yaml")]);
+  const source = ["--source", "https://api.widgets.example.net/openapi.yaml"];
+  await inRepo("pnpm", ["new-vendor", "widgets", "--spec", join(work, "widgets.yaml"), ...source]);
   for (const { id, spec } of PUBLIC) await inRepo("pnpm", ["new-vendor", id, "--spec", spec]);
 }, 15 * MINUTES);
 afterAll(() => rm(work, { recursive: true, force: true, maxRetries: 3 }));
@@ -104,12 +106,23 @@ afterAll(() => rm(work, { recursive: true, force: true, maxRetries: 3 }));
 describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
   it("copies each document byte for byte and is discovered as a vendor", async () => {
     expect(await readFile(join(repo, "specs", "widgets.yaml"), "utf8")).toBe(WIDGETS);
-    expect(await readFile(join(repo, "specs", "ghes.json"), "utf8")).toBe(await readFile(PUBLIC[0].spec, "utf8"));
+    expect(await readFile(join(repo, "specs", "ghes.json"), "utf8")).toBe(await readFile(PUBLIC[1].spec, "utf8"));
+    // A multi-file document keeps every one of its files, unchanged, under specs/<vendor>/.
+    const files = async (dir: string) =>
+      (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
+    expect(await files(join(repo, "specs", "digitalocean"))).toBe(await files(join(CORPUS, "digitalocean")));
+    const tag = "resources/droplets/droplets_destroy.yml";
+    expect(await readFile(join(repo, "specs", "digitalocean", tag), "utf8")).toBe(
+      await readFile(join(CORPUS, "digitalocean", tag), "utf8"),
+    );
     expect(findVendors(repo).map((vendor) => vendor.packageName)).toEqual(expect.arrayContaining(NEW_PACKAGES));
     const widgets = findVendors(repo).find((vendor) => vendor.id === "widgets");
     expect(widgets).toMatchObject({ packageName: "@sdkforge/widgets", specEntry: "specs/widgets.yaml" });
     const changeset = await readFile(join(repo, ".changeset", "widgets-first-release.md"), "utf8");
     expect(changeset).toMatch(/^---\n"@sdkforge\/widgets": minor\n---\n/);
+    expect(await readFile(join(repo, "packages", "widgets", "spec-sources.yaml"), "utf8")).toContain(
+      'document: "https://api.widgets.example.net/openapi.yaml"',
+    );
   });
 
   it(
@@ -117,6 +130,8 @@ describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
     async () => {
       await inRepo("pnpm", ["generate", "--check"]);
       await inRepo("pnpm", ["validate-specs"]);
+      // Each new package has the API report that `pnpm test` checks its build against.
+      await inRepo("pnpm", ["api-report", "--check", ...NEW_PACKAGES.map((name) => name.replace("@sdkforge/", ""))]);
     },
     5 * MINUTES,
   );
@@ -144,6 +159,11 @@ describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
       const passed = (pattern: RegExp) => lines.filter((line) => line.includes("✓") && pattern.test(line)).length;
       expect(passed(/Widgets'? against Prism/), stdout).toBeGreaterThanOrEqual(5);
       expect(passed(/Ghes'? against Prism/), stdout).toBeGreaterThanOrEqual(4);
+      expect(passed(/Digitalocean'?: every helper.*all 65 helpers send requests Prism finds valid/), stdout).toBe(1);
+      expect(
+        passed(/Digitalocean'?: every helper.*all 65 helpers succeed against the spec-driven test server/),
+        stdout,
+      ).toBe(1);
       // GitHub's 18 DELETEs, minus one whose body must be form-encoded (see every-helper.test.ts).
       expect(passed(/Ghes'?: every helper.*all 17 helpers send requests Prism finds valid/), stdout).toBe(1);
       expect(passed(/Ghes'?: every helper.*all 17 helpers succeed against the spec-driven test server/), stdout).toBe(
@@ -159,6 +179,7 @@ describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
       const size = await inRepo("pnpm", ["size"]);
       expect(size.stdout).toContain("@sdkforge/widgets: import { Widgets }");
       expect(size.stdout).toContain("@sdkforge/ghes: import { Ghes }");
+      expect(size.stdout).toContain("@sdkforge/digitalocean: import { Digitalocean }");
     },
     5 * MINUTES,
   );

@@ -1,12 +1,14 @@
 /**
- * `pnpm new-vendor <name> --spec <file|folder>`: adds a vendor in one step, without prompts.
+ * `pnpm new-vendor <name> --spec <file|folder> [--source <url>]`: adds a vendor in one step, without prompts.
  *   1. copies the document byte for byte into `specs/` — one file as `specs/<name>.<ext>`, a
  *      document whose files are joined by relative `$ref`s (or a folder) as `specs/<name>/`;
- *   2. writes `packages/<name>/` as `@sdkforge/<name>` (see lib/vendor-template.ts) and a changeset;
+ *   2. writes `packages/<name>/` as `@sdkforge/<name>` (see lib/vendor-template.ts) and a changeset,
+ *      and with `--source <url>` a `spec-sources.yaml` that lets `pnpm sync-specs` follow the vendor;
  *   3. makes the package a dependency of the suites that span vendors (conformance, bench), so
  *      turbo builds it before they run;
  *   4. runs `pnpm install` (which links the package and adds it to pnpm-lock.yaml) and
- *      `pnpm generate <name>`.
+ *      `pnpm generate <name>`;
+ *   5. builds the package and writes its API report (`packages/<name>/api-report/`).
  * Afterwards `pnpm test` covers the new vendor everywhere; commit pnpm-lock.yaml with the rest.
  */
 import { cp, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -25,30 +27,38 @@ class UsageError extends Error {}
 interface Arguments {
   readonly name: string;
   readonly spec: string;
+  /** Where the vendor publishes the document (`--source <url>`), for `pnpm sync-specs`. */
+  readonly source: string | undefined;
   readonly root: string;
 }
 
 function parseArguments(argv: readonly string[]): Arguments {
   const positional: string[] = [];
   let spec: string | undefined;
+  let source: string | undefined;
   let root = REPO_ROOT;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--spec") spec = argv[++i];
     else if (arg.startsWith("--spec=")) spec = arg.slice("--spec=".length);
+    else if (arg === "--source") source = argv[++i];
+    else if (arg.startsWith("--source=")) source = arg.slice("--source=".length);
     else if (arg.startsWith("--root=")) root = resolve(arg.slice("--root=".length));
     else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
   const [name, ...extra] = positional;
   if (!name || !spec || extra.length > 0) throw new UsageError("expected one name and --spec <file|folder>");
+  if (source !== undefined && !/^https:\/\/[^\s]+$/.test(source)) {
+    throw new UsageError(`--source must be the https:// URL of the vendor's published document, got "${source}"`);
+  }
   if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) {
     throw new UsageError(`"${name}" is not a usable package name: lower-case letters and digits, words joined by "-"`);
   }
   // pnpm runs scripts from the workspace root; INIT_CWD is where the user typed the command.
   // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by pnpm itself, not an input of any task.
   const from = process.env.INIT_CWD ?? process.cwd();
-  return { name, spec: resolve(from, spec), root };
+  return { name, spec: resolve(from, spec), source, root };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -159,6 +169,10 @@ async function main(args: Arguments): Promise<void> {
   }
   await cp(join(root, "packages", "core", "LICENSE"), join(packageDir, "LICENSE"));
   await writeFile(join(root, ".changeset", `${name}-first-release.md`), changeset(names));
+  if (args.source !== undefined) {
+    const sources = `# Where specs/${name} comes from (read by \`pnpm sync-specs\`): the vendor's published document.\nsources:\n  - document: ${JSON.stringify(args.source)}\n`;
+    await writeFile(join(packageDir, "spec-sources.yaml"), sources);
+  }
 
   // 3. The suites that span vendors depend on it.
   for (const dir of SPANNING_PACKAGES) await addDependency(root, dir, names.packageName);
@@ -182,8 +196,16 @@ async function main(args: Arguments): Promise<void> {
   process.stdout.write(generated.stdout);
   // The project's formatter has the last word on layout, so the new package passes `pnpm lint` as written.
   await run(join(root, "node_modules", ".bin", "biome"), ["check", "--write", packageDir], { cwd: root });
+
+  // 5. Its API report, which `pnpm api-report --check` (part of `pnpm test`) compares the build against.
+  await run("pnpm", ["exec", "turbo", "run", "build", `--filter=${names.packageName}`, "--output-logs=errors-only"], {
+    cwd: root,
+    env,
+    timeoutMs: 600_000,
+  });
+  await run("pnpm", ["-s", "api-report", name], { cwd: root, env, timeoutMs: 600_000 });
   console.log(
-    `new-vendor: done. Next: pnpm test, then commit specs/, packages/${name}/, the changeset and pnpm-lock.yaml.`,
+    `new-vendor: done. Next: pnpm test, then commit specs/, packages/${name}/ (with its API report), the changeset and pnpm-lock.yaml.`,
   );
 }
 
@@ -191,7 +213,7 @@ try {
   await main(parseArguments(process.argv.slice(2)));
 } catch (error) {
   if (error instanceof UsageError) {
-    console.error(`new-vendor: ${error.message}\nusage: pnpm new-vendor <name> --spec <file|folder>`);
+    console.error(`new-vendor: ${error.message}\nusage: pnpm new-vendor <name> --spec <file|folder> [--source <url>]`);
   } else {
     console.error(`new-vendor: ${error instanceof Error ? error.message : String(error)}`);
   }

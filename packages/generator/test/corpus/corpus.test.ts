@@ -16,6 +16,7 @@ const root = await mkdtemp(join(tmpdir(), "generator-corpus-"));
 await mkdir(join(root, "specs"));
 await cp(join(here, "simple-example.yaml"), join(root, "specs", "simple.yaml"));
 await cp(join(here, "octokit-ghes-3.6-diff-to-api.json"), join(root, "specs", "ghes.json"));
+await cp(join(here, "digitalocean"), join(root, "specs", "digitalocean"), { recursive: true });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 async function generate(vendor: string): Promise<Generated> {
@@ -36,7 +37,8 @@ function callEveryHelper(facts: VendorFacts): string {
       if (param?.enum) return JSON.stringify(param.enum[0]);
       return param?.type === "integer" || param?.type === "number" ? "1" : '"x"';
     });
-    const required = operation.params.some((p) => p.in === "query" && p.required) || operation.body?.required;
+    const required =
+      operation.params.some((p) => (p.in === "query" || p.in === "header") && p.required) || operation.body?.required;
     // The options' shape is the spec's; this consumer only checks that positional arguments type-check.
     return `  await client.${helper.resource}.${helper.method}(${[...args, ...(required ? ["{} as never"] : [])].join(", ")});`;
   });
@@ -71,6 +73,32 @@ describe("GitHub Enterprise Server 3.6 (JSON, 18 DELETEs, several per tag)", asy
   it("type-checks a consumer that calls every DELETE helper", async () => {
     await typecheck({ ghes: { generated, consumer: callEveryHelper(generated.facts) } });
   }, 120_000);
+});
+
+describe("DigitalOcean public v2 (2,034 files joined by relative $refs, 65 DELETEs, bearer)", async () => {
+  const generated = await generate("digitalocean");
+  const report = vendorReport(generated.facts);
+  const deletes = report.operations.filter((op) => op.method === "delete");
+
+  it("lists every operation, and gives every DELETE exactly one helper", () => {
+    expect(report.operations).toHaveLength(408);
+    expect(deletes).toHaveLength(65);
+    expect(deletes.every((op) => op.helper !== null)).toBe(true);
+    expect(new Set(deletes.map((op) => op.helper)).size).toBe(65);
+    expect(report.credentials).toEqual([
+      expect.objectContaining({ option: "token", env: "DIGITALOCEAN_TOKEN", type: "http", httpScheme: "bearer" }),
+    ]);
+  });
+
+  it("keeps the two DELETEs of one tag apart, by operationId", () => {
+    const helpers = deletes.map((op) => op.helper);
+    expect(helpers).toContain("cdnEndpoints.cdnDeleteEndpoint");
+    expect(helpers).toContain("cdnEndpoints.cdnPurgeCache");
+  });
+
+  it("type-checks a consumer that calls every DELETE helper", async () => {
+    await typecheck({ digitalocean: { generated, consumer: callEveryHelper(generated.facts) } });
+  }, 180_000);
 });
 
 describe("openapi-typescript's simple example (no security, no DELETE)", async () => {
