@@ -4,10 +4,8 @@
  * parameters and a required body, with values the document accepts), against Prism mocking the
  * vendor's document (no request may break it) and against the vendor's spec-driven test server
  * (the call must succeed and leave a request that matches the spec). A vendor whose document has
- * no helpers has nothing to call here.
- *
- * Helpers whose required body is not JSON (e.g. `application/x-www-form-urlencoded`) are listed and
- * not called: core sends request bodies as JSON only, which Prism rightly rejects for them.
+ * no helpers has nothing to call here. A body goes in the operation's documented media type (JSON,
+ * or a form for GitHub Enterprise's SSH-key removal), which both servers check.
  */
 import type { ApiSpec, OperationSpec } from "@sdkforge/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -47,10 +45,6 @@ function helperCalls(spec: ApiSpec, samples: Samples): HelperCall[] {
           ? { body: samples.body(operation.path, operation.method, operation.body.contentType) }
           : {}),
       };
-      if (operation.body?.required && !/json/i.test(operation.body.contentType)) {
-        console.info(`${spec.name} ${resource}.${method}: a ${operation.body.contentType} body, not called`);
-        return [];
-      }
       return [{ name: `${resource}.${method}`, operation, args, options }];
     }),
   );

@@ -31,6 +31,7 @@ import type { LeveledLogger } from "./logger.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import { Pacer, sleep } from "./pacer.js";
 import { createRawClient, maskQueryCredentials } from "./raw-client.js";
+import { encodeBody } from "./request-body.js";
 import { responseMeta } from "./response-error.js";
 import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
 import {
@@ -198,11 +199,15 @@ export class Transport {
     const maxRetries = checkMaxRetries(init.maxRetries, this.maxRetries);
     const checked = checkHeaders(init.headers, "headers", this.maskName);
     const params = checkHeaderParams(init.header, this.maskName);
+    // Encoded once, before anything is sent: a body the documented media type cannot carry is the caller's error.
+    const encoded =
+      init.body === undefined || !operation.body ? undefined : encodeBody(operation.body.contentType, init.body);
     // Throws before anything is sent when the operation needs a credential the client lacks.
     const auth = this.credentials.forOperation(operation);
     const headers = {
       ...(checked && withoutCredentialHeaders(checked, this.credentials.headerNames)),
       ...(params && withoutCredentialHeaders(params, this.credentials.headerNames)),
+      ...(encoded?.contentType === undefined ? {} : { "Content-Type": encoded.contentType }),
       ...auth.headers,
     };
     const query = { ...init.query, ...auth.query };
@@ -260,6 +265,7 @@ export class Transport {
           params: { path: init.pathParams, query },
           headers,
           ...(init.body === undefined ? {} : { body: init.body }),
+          ...(encoded === undefined ? {} : { bodySerializer: () => encoded.value }),
           ...(init.operationServer === undefined ? {} : { baseUrl: init.operationServer }),
           parseAs: "stream",
           // A redirect would replay the delete (and client-wide headers) at another origin, whose

@@ -286,6 +286,11 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
         if (bodyLength > 0 && !route.operation.body) {
           violations.push(`${route.operation.operationId} takes no request body`);
         }
+        const documentedType = route.operation.body?.contentType.split(";")[0]?.toLowerCase();
+        const sentType = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+        if (bodyLength > 0 && documentedType !== undefined && sentType !== documentedType) {
+          violations.push(`its request body must be ${documentedType}, got ${sentType ?? "no content type"}`);
+        }
         record.operationId = route.operation.operationId;
         record.pathParams = pathParams;
         record.violations = violations;
