@@ -144,12 +144,12 @@ function testing(names: VendorNames): string {
  */
 import { defineTestVendor, type TestVendor } from "@sdkforge/core/testing";
 import { ${names.className} } from "./client.js";
-import { spec } from "./generated/spec.js";
+import { testingSpec } from "./generated/testing-spec.js";
 
 // Fault injection works on this server as on any spec server; re-exported so tests need only this package.
 export { type Fault, type FaultOptions, faults, type TestServer } from "@sdkforge/core/testing";
 
-export const testVendor: TestVendor = defineTestVendor({ spec, Client: ${names.className} });
+export const testVendor: TestVendor = defineTestVendor({ spec: testingSpec, Client: ${names.className} });
 `;
 }
 

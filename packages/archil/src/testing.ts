@@ -12,7 +12,7 @@ import {
   type TestVendor,
 } from "@sdkforge/core/testing";
 import { Archil } from "./client.js";
-import { spec } from "./generated/spec.js";
+import { testingSpec } from "./generated/testing-spec.js";
 
 // Fault injection works on this server as on any spec server; re-exported so tests need only this package.
 export { type Fault, type FaultOptions, faults } from "@sdkforge/core/testing";
@@ -48,7 +48,7 @@ export async function startArchilServer(options: ArchilServerOptions = {}): Prom
   };
 
   const server = await startSpecServer({
-    spec,
+    spec: testingSpec,
     errorBody,
     handlers: { deleteApiToken },
     ...(options.port === undefined ? {} : { port: options.port }),
@@ -59,7 +59,7 @@ export async function startArchilServer(options: ArchilServerOptions = {}): Prom
 
 /** The standard description the cross-vendor suites and tools drive this SDK through. */
 export const testVendor: TestVendor = defineTestVendor({
-  spec,
+  spec: testingSpec,
   Client: Archil,
   async start({ ids, credential, cors, port }) {
     const server = await startArchilServer({

@@ -12,7 +12,7 @@ import {
   type TestVendor,
 } from "@sdkforge/core/testing";
 import { VectorAI } from "./client.js";
-import { spec } from "./generated/spec.js";
+import { testingSpec } from "./generated/testing-spec.js";
 
 // Fault injection works on this server as on any spec server; re-exported so tests need only this package.
 export { type Fault, type FaultOptions, faults } from "@sdkforge/core/testing";
@@ -59,7 +59,7 @@ export async function startVectorAIServer(options: VectorAIServerOptions = {}): 
   };
 
   const server = await startSpecServer({
-    spec,
+    spec: testingSpec,
     errorBody,
     handlers: { delete_access_token: deleteAccessToken },
     ...(options.port === undefined ? {} : { port: options.port }),
@@ -80,7 +80,7 @@ export async function startVectorAIServer(options: VectorAIServerOptions = {}): 
 
 /** The standard description the cross-vendor suites and tools drive this SDK through. */
 export const testVendor: TestVendor = defineTestVendor({
-  spec,
+  spec: testingSpec,
   Client: VectorAI,
   async start({ ids, credential, cors, port }) {
     const server = await startVectorAIServer({

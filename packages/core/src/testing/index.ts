@@ -1,4 +1,5 @@
 export { documentedBody, documentedResponse, successStatus } from "./documented-body.js";
+export { type DocumentedResponses, withDocumentedResponses } from "./documented-responses.js";
 export { type FaultOptions, faults } from "./faults.js";
 export {
   type ScriptedReply,

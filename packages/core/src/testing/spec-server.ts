@@ -310,12 +310,14 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
         const credential = credentialOf(spec, operation, request);
         // An operation that needs no credential (`security: []`, or an anonymous `{}` alternative) is never refused.
         const needsCredential = operation.security.length > 0 && operation.security.every((all) => all.length > 0);
-        if (options.credential !== undefined && needsCredential && credential !== options.credential) {
-          return send(response, record, errorReply(operation, 401, specMessage(operation, 401)));
-        }
         const handler = handlers[operation.operationId];
         const context = { operation, pathParams, credential, request };
+        // What the API itself answers. A fault stands for a proxy or a broken server, which answers
+        // whatever the credential, so faults come first and the credential is judged here.
         const handle = (): Reply => {
+          if (options.credential !== undefined && needsCredential && credential !== options.credential) {
+            return errorReply(operation, 401, specMessage(operation, 401));
+          }
           record.applied = true;
           if (handler) return handler(context);
           const status = successStatus(operation);
