@@ -14,35 +14,24 @@ export interface EncodedBody {
   readonly contentType?: string;
 }
 
-const isJson = (mediaType: string) => /^application\/(?:[\w.+-]+\+)?json$/.test(mediaType);
+const refuse = (mediaType: string, expected: string): never => {
+  throw new InvalidArgumentError("body", `The operation takes ${mediaType}: pass \`body\` as ${expected}.`);
+};
 
-function formValue(name: string, value: unknown): string {
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
-  throw new InvalidArgumentError(
-    "body",
-    `\`body.${name}\` must be a string, number or boolean (or an array of them): the operation takes a form.`,
-  );
-}
+const FIELD = "an object of string, number or boolean fields (or arrays of them)";
 
-function formBody(body: unknown): URLSearchParams {
+function formBody(mediaType: string, body: unknown): URLSearchParams {
   if (body instanceof URLSearchParams) return body;
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    throw new InvalidArgumentError("body", "The operation takes a form: pass `body` as an object of fields.");
-  }
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return refuse(mediaType, FIELD);
   const form = new URLSearchParams();
   for (const [name, value] of Object.entries(body)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) form.append(name, formValue(name, item));
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      if (!["string", "number", "boolean"].includes(typeof item)) refuse(mediaType, FIELD);
+      form.append(name, String(item));
+    }
   }
   return form;
 }
-
-const isBytesOrText = (body: unknown): body is BodyInit =>
-  typeof body === "string" ||
-  body instanceof Blob ||
-  body instanceof ArrayBuffer ||
-  ArrayBuffer.isView(body) ||
-  body instanceof URLSearchParams;
 
 /**
  * `undefined` for JSON (openapi-fetch's own serializer applies); otherwise the body encoded for
@@ -50,17 +39,16 @@ const isBytesOrText = (body: unknown): body is BodyInit =>
  */
 export function encodeBody(contentType: string, body: unknown): EncodedBody | undefined {
   const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (isJson(mediaType)) return undefined;
+  if (/^application\/([\w.+-]+\+)?json$/.test(mediaType)) return undefined;
   if (mediaType === "application/x-www-form-urlencoded") {
-    return { value: formBody(body).toString(), contentType: mediaType };
+    return { value: formBody(mediaType, body).toString(), contentType: mediaType };
   }
   if (mediaType === "multipart/form-data") {
-    if (body instanceof FormData) return { value: body };
-    throw new InvalidArgumentError("body", "The operation takes multipart/form-data: pass `body` as a FormData.");
+    return body instanceof FormData ? { value: body } : refuse(mediaType, "a FormData");
   }
-  if (isBytesOrText(body)) return { value: body, contentType };
-  throw new InvalidArgumentError(
-    "body",
-    `The operation takes ${mediaType}: pass \`body\` as a string, Blob, ArrayBuffer or typed array.`,
-  );
+  const bytesOrText =
+    typeof body === "string" || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
+  return bytesOrText
+    ? { value: body as BodyInit, contentType }
+    : refuse(mediaType, "a string, Blob, ArrayBuffer or typed array");
 }

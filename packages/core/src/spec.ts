@@ -29,9 +29,14 @@ export interface SchemaSpec {
   readonly items?: SchemaSpec;
 }
 
+/**
+ * A documented response. The runtime reads `contentType` and `schema` (of a success and of the
+ * 404); `description` and `example` are for the spec-driven test server, and are left out of the
+ * `spec` an application bundles (the generated testing spec has them).
+ */
 export interface ResponseSpec {
   /** The response's description: the embedded test server's fallback message. */
-  readonly description: string;
+  readonly description?: string;
   /** The documented media type (the JSON one when several are given); absent when no body is documented. */
   readonly contentType?: string;
   readonly schema?: SchemaSpec;
@@ -114,8 +119,9 @@ export interface ApiSpec {
   readonly name: string;
   /** Env-var prefix, e.g. `ARCHIL`: `<ENV>_BASE_URL`, `<ENV>_LOG`, `<ENV>_REGION`. */
   readonly env: string;
-  readonly title: string;
-  readonly version: string;
+  /** The document's `info.title` and `info.version`: for tools and the test server, not the runtime. */
+  readonly title?: string;
+  readonly version?: string;
   /** Document-level servers; may be empty (then `baseUrl` is required). */
   readonly servers: readonly ServerSpec[];
   readonly securitySchemes: { readonly [scheme: string]: SecuritySchemeSpec };

@@ -104,10 +104,14 @@ describe("in the documented media type", () => {
 
 describe("refused before anything is sent", () => {
   test.each([
-    ["form", { nested: { no: 1 } }, "`body.nested` must be a string, number or boolean"],
-    ["form", "a=b", "pass `body` as an object of fields"],
-    ["multipart", { note: "bye" }, "pass `body` as a FormData"],
-    ["bytes", { not: "bytes" }, "pass `body` as a string, Blob, ArrayBuffer or typed array"],
+    ["form", { nested: { no: 1 } }, "takes application/x-www-form-urlencoded: pass `body` as an object of string"],
+    ["form", "a=b", "pass `body` as an object of string, number or boolean fields"],
+    ["multipart", { note: "bye" }, "takes multipart/form-data: pass `body` as a FormData"],
+    [
+      "bytes",
+      { not: "bytes" },
+      "takes application/octet-stream: pass `body` as a string, Blob, ArrayBuffer or typed array",
+    ],
   ] as const)("%s with %j", async (resource, body, message) => {
     const before = server.requests.length;
     const outcome = client[resource].delete("a", { body });

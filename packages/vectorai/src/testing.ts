@@ -16,6 +16,8 @@ import { testingSpec } from "./generated/testing-spec.js";
 
 // Fault injection works on this server as on any spec server; re-exported so tests need only this package.
 export { type Fault, type FaultOptions, faults } from "@sdkforge/core/testing";
+/** The spec facts with every documented response, as this server answers them. */
+export { testingSpec };
 
 export interface VectorAIServerOptions {
   /** The admin token the server accepts. Default `vdai_test_admin_token`. */

@@ -3,13 +3,11 @@ import type { ApiSpec } from "@sdkforge/core";
 
 /**
  * What the runtime needs to know about "Archil Control Plane API", read from the spec and its overlay.
- * Responses are listed for the operations with a helper only; `testing-spec.ts` has them all.
+ * Responses are the ones the helpers read; `testing-spec.ts` has them all, for the test server.
  */
 export const spec: ApiSpec = {
   "name": "Archil",
   "env": "ARCHIL",
-  "title": "Archil Control Plane API",
-  "version": "1.0.0",
   "servers": [
     {
       "url": "https://control.green.us-east-1.aws.prod.archil.com",
@@ -66,7 +64,6 @@ export const spec: ApiSpec = {
       ],
       "responses": {
         "200": {
-          "description": "Token deleted successfully",
           "contentType": "application/json",
           "schema": {
             "type": "object",
@@ -89,46 +86,7 @@ export const spec: ApiSpec = {
             }
           }
         },
-        "401": {
-          "description": "Invalid or missing authentication credentials",
-          "contentType": "application/json",
-          "schema": {
-            "type": "object",
-            "required": [
-              "success",
-              "error"
-            ],
-            "properties": {
-              "success": {
-                "type": "boolean"
-              },
-              "error": {
-                "type": "string"
-              }
-            }
-          }
-        },
         "404": {
-          "description": "Resource not found",
-          "contentType": "application/json",
-          "schema": {
-            "type": "object",
-            "required": [
-              "success",
-              "error"
-            ],
-            "properties": {
-              "success": {
-                "type": "boolean"
-              },
-              "error": {
-                "type": "string"
-              }
-            }
-          }
-        },
-        "500": {
-          "description": "Internal server error",
           "contentType": "application/json",
           "schema": {
             "type": "object",

@@ -3,5 +3,93 @@ import type { ApiSpec } from "@sdkforge/core";
 import { withDocumentedResponses } from "@sdkforge/core/testing";
 import { spec } from "./spec.js";
 
-/** `spec` with the documented responses of every operation, so that the test server answers each as documented. */
-export const testingSpec: ApiSpec = withDocumentedResponses(spec, {});
+/** `spec` with every documented response (descriptions and examples too), so that the test server answers each as documented. */
+export const testingSpec: ApiSpec = {
+  ...withDocumentedResponses(spec, {
+  "deleteApiToken": {
+    "200": {
+      "description": "Token deleted successfully",
+      "contentType": "application/json",
+      "schema": {
+        "type": "object",
+        "required": [
+          "success",
+          "data"
+        ],
+        "properties": {
+          "success": {
+            "type": "boolean"
+          },
+          "data": {
+            "type": "object",
+            "properties": {
+              "message": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      }
+    },
+    "401": {
+      "description": "Invalid or missing authentication credentials",
+      "contentType": "application/json",
+      "schema": {
+        "type": "object",
+        "required": [
+          "success",
+          "error"
+        ],
+        "properties": {
+          "success": {
+            "type": "boolean"
+          },
+          "error": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    "404": {
+      "description": "Resource not found",
+      "contentType": "application/json",
+      "schema": {
+        "type": "object",
+        "required": [
+          "success",
+          "error"
+        ],
+        "properties": {
+          "success": {
+            "type": "boolean"
+          },
+          "error": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    "500": {
+      "description": "Internal server error",
+      "contentType": "application/json",
+      "schema": {
+        "type": "object",
+        "required": [
+          "success",
+          "error"
+        ],
+        "properties": {
+          "success": {
+            "type": "boolean"
+          },
+          "error": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  }
+}),
+  title: "Archil Control Plane API",
+  version: "1.0.0",
+};

@@ -23,10 +23,12 @@ export const BUNDLE_TARGET_BROTLI_BYTES = 5_000;
  * What the test suite enforces until the target is met: the size measured plus a little room, so
  * that growth is a decision rather than an accident. 8.28 kB when the benchmarks were added; about
  * 9.8 kB with spec-driven auth, servers and helpers for every DELETE; 13.0 kB once every response is
- * also bounded, redirects refused, failures classified and inputs checked (see "Bundle size after
- * the spec-driven runtime" and "Hostile peers" in BENCHMARKS.md). Same number as scripts/lib/vendors.ts.
+ * also bounded, redirects refused, failures classified and inputs checked; 13.26 kB with header
+ * parameters and bodies in their documented media type (see "Bundle size after the spec-driven
+ * runtime", "Hostile peers" and "Any real spec" in BENCHMARKS.md). Same number as
+ * `CLIENT_BUDGET_BASE_BYTES` in scripts/lib/vendors.ts.
  */
-export const BUNDLE_BUDGET_BROTLI_BYTES = 13_250;
+export const BUNDLE_BUDGET_BROTLI_BYTES = 13_500;
 
 export interface BundleApp {
   readonly name: string;

@@ -49,7 +49,12 @@ export function documentedBody(operation: OperationSpec, status: number, message
   if (!response) return undefined;
   if (response.example !== undefined) return response.example;
   if (!response.schema) return undefined;
-  return fromSchema(response.schema, message ?? response.description, status >= 200 && status < 300, 0);
+  return fromSchema(
+    response.schema,
+    message ?? response.description ?? `HTTP ${status}`,
+    status >= 200 && status < 300,
+    0,
+  );
 }
 
 /** The first documented success status (2xx, in ascending order); 200 when the spec lists none. */

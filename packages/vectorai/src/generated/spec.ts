@@ -3,13 +3,11 @@ import type { ApiSpec } from "@sdkforge/core";
 
 /**
  * What the runtime needs to know about "Actian VectorAI DB - Authentication API", read from the spec and its overlay.
- * Responses are listed for the operations with a helper only; `testing-spec.ts` has them all.
+ * Responses are the ones the helpers read; `testing-spec.ts` has them all, for the test server.
  */
 export const spec: ApiSpec = {
   "name": "VectorAI",
   "env": "VECTORAI",
-  "title": "Actian VectorAI DB - Authentication API",
-  "version": "1.0.0",
   "servers": [
     {
       "url": "http://localhost:6573"
@@ -59,7 +57,6 @@ export const spec: ApiSpec = {
       },
       "responses": {
         "200": {
-          "description": "Token deleted successfully.",
           "contentType": "application/json",
           "schema": {
             "type": "object",
@@ -71,52 +68,9 @@ export const spec: ApiSpec = {
                 "type": "string"
               }
             }
-          },
-          "example": {
-            "status": "success",
-            "message": "Access token deleted successfully"
-          }
-        },
-        "401": {
-          "description": "Missing or invalid authorization credentials.",
-          "contentType": "application/json",
-          "schema": {
-            "type": "object",
-            "properties": {
-              "status": {
-                "type": "string"
-              },
-              "message": {
-                "type": "string"
-              }
-            }
-          },
-          "example": {
-            "status": "error",
-            "message": "Invalid or missing authorization token"
-          }
-        },
-        "403": {
-          "description": "Authentication is not enabled on the server.",
-          "contentType": "application/json",
-          "schema": {
-            "type": "object",
-            "properties": {
-              "status": {
-                "type": "string"
-              },
-              "message": {
-                "type": "string"
-              }
-            }
-          },
-          "example": {
-            "status": "error",
-            "message": "Access token API requires auth_enabled=true"
           }
         },
         "404": {
-          "description": "Token not found.",
           "contentType": "application/json",
           "schema": {
             "type": "object",
@@ -128,10 +82,6 @@ export const spec: ApiSpec = {
                 "type": "string"
               }
             }
-          },
-          "example": {
-            "status": "error",
-            "message": "Access token not found"
           }
         }
       }

@@ -3,5 +3,88 @@ import type { ApiSpec } from "@sdkforge/core";
 import { withDocumentedResponses } from "@sdkforge/core/testing";
 import { spec } from "./spec.js";
 
-/** `spec` with the documented responses of every operation, so that the test server answers each as documented. */
-export const testingSpec: ApiSpec = withDocumentedResponses(spec, {});
+/** `spec` with every documented response (descriptions and examples too), so that the test server answers each as documented. */
+export const testingSpec: ApiSpec = {
+  ...withDocumentedResponses(spec, {
+  "delete_access_token": {
+    "200": {
+      "description": "Token deleted successfully.",
+      "contentType": "application/json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "status": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "example": {
+        "status": "success",
+        "message": "Access token deleted successfully"
+      }
+    },
+    "401": {
+      "description": "Missing or invalid authorization credentials.",
+      "contentType": "application/json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "status": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "example": {
+        "status": "error",
+        "message": "Invalid or missing authorization token"
+      }
+    },
+    "403": {
+      "description": "Authentication is not enabled on the server.",
+      "contentType": "application/json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "status": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "example": {
+        "status": "error",
+        "message": "Access token API requires auth_enabled=true"
+      }
+    },
+    "404": {
+      "description": "Token not found.",
+      "contentType": "application/json",
+      "schema": {
+        "type": "object",
+        "properties": {
+          "status": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "example": {
+        "status": "error",
+        "message": "Access token not found"
+      }
+    }
+  }
+}),
+  title: "Actian VectorAI DB - Authentication API",
+  version: "1.0.0",
+};
