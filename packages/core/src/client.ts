@@ -56,7 +56,11 @@ export abstract class APIClient<Paths extends object> {
     const specOptions = options as VendorClientOptions;
     const config = resolveConfig(spec, specOptions);
     const logger = leveledLogger(config.logLevel, options.logger ?? console);
-    const transport = new Transport({ ...config, fetch: options.fetch, headers: options.headers, logger }, spec);
+    const operationServer = (operation: OperationSpec) => operationBaseUrl(spec, operation, config, specOptions);
+    const transport = new Transport(
+      { ...config, fetch: options.fetch, headers: options.headers, logger, operationServer },
+      spec,
+    );
     this.raw = transport.raw as unknown as Client<Paths>;
     this.baseUrl = config.baseUrl;
     for (const [name, methods] of Object.entries(spec.resources)) {
@@ -64,7 +68,7 @@ export abstract class APIClient<Paths extends object> {
       for (const [method, operationId] of Object.entries(methods)) {
         const operation = spec.operations[operationId];
         if (!operation) continue;
-        const [one, many] = createHelpers(transport, operation, operationBaseUrl(spec, operation, config, specOptions));
+        const [one, many] = createHelpers(transport, operation, operationServer(operation));
         resource[method] = one;
         resource[bulkMethodName(method)] = many;
       }

@@ -1,6 +1,7 @@
 /**
- * The `raw` openapi-fetch client callers get. Each request is authenticated as the security of
- * the operation it targets says (matched by method and templated path). The credentials are
+ * The `raw` openapi-fetch client callers get. Each request goes to its operation's own server when
+ * the document gives it one (and no explicit `baseUrl` overrides it), and is authenticated as the
+ * security of the operation it targets says (matched by method and templated path). The credentials are
  * added in the client's `fetch`, after every middleware has run, and a key sent in the query is
  * masked in the response's `url`: middleware never sees a credential, and what a caller passes in
  * a credential's header never replaces it.
@@ -23,7 +24,12 @@ export function maskQueryCredentials(response: Response, names: ReadonlySet<stri
 
 type RawOptions = NonNullable<Parameters<typeof createClient>[0]> & { fetch: (request: Request) => Promise<Response> };
 
-export function createRawClient(options: RawOptions, spec: ApiSpec, credentials: Credentials): Client<object> {
+export function createRawClient(
+  options: RawOptions,
+  spec: ApiSpec,
+  credentials: Credentials,
+  operationServer: (operation: OperationSpec) => string | undefined = () => undefined,
+): Client<object> {
   const routes = new Map<string, OperationSpec>();
   for (const operation of Object.values(spec.operations)) {
     routes.set(`${operation.method.toUpperCase()} ${operation.path}`, operation);
@@ -38,8 +44,11 @@ export function createRawClient(options: RawOptions, spec: ApiSpec, credentials:
       const { headers, query } = credentials.forOperation(operation);
       let authenticated = request;
       const entries = Object.entries(query);
-      if (entries.length > 0) {
-        const url = new URL(request.url);
+      const server = operationServer(operation);
+      const base = options.baseUrl ?? "";
+      const moved = server !== undefined && request.url.startsWith(base);
+      if (entries.length > 0 || moved) {
+        const url = new URL(moved ? server.replace(/\/+$/, "") + request.url.slice(base.length) : request.url);
         for (const [name, value] of entries) url.searchParams.set(name, value);
         // Buffered, so the copy needs no streaming upload (`duplex`), which not every runtime has.
         const body = request.body ? await request.arrayBuffer() : null;

@@ -110,6 +110,8 @@ export interface TransportInit extends ResolvedConfig {
   fetch?: typeof globalThis.fetch | undefined;
   headers?: HeadersInput | undefined;
   logger: LeveledLogger;
+  /** An operation's own server (path- or operation-level `servers`), unless an explicit `baseUrl` overrides it. */
+  operationServer?: ((operation: OperationSpec) => string | undefined) | undefined;
 }
 
 /** A caller's headers without those a credential travels in: they can never replace the client's credential. */
@@ -189,7 +191,7 @@ export class Transport {
     // `raw` calls only; the `fetch` option is the way to observe or alter the helpers' traffic.
     this.request = createClient<object>(options).request as unknown as UntypedRequest;
     // `raw` is for callers: it authenticates each request as its operation's security says.
-    this.raw = createRawClient(options, spec, credentials);
+    this.raw = createRawClient(options, spec, credentials, init.operationServer);
   }
 
   async call(operation: OperationSpec, init: CallInit): Promise<CallOutcome> {
