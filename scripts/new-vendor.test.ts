@@ -78,12 +78,14 @@ components:
 `;
 
 const MINUTES = 60_000;
+// The public documents get names of their own (`corpus-…`), so that this test still passes in a workspace to
+// which someone has added one of them as a real vendor.
 /** The public documents the generator's own tests vendor (with their provenance, see its README there). */
 const CORPUS = join(REPO_ROOT, "packages", "generator", "test", "corpus");
 const PUBLIC = [
-  { id: "digitalocean", spec: join(CORPUS, "digitalocean", "DigitalOcean-public.v2.yaml") },
-  { id: "ghes", spec: join(CORPUS, "octokit-ghes-3.6-diff-to-api.json") },
-  { id: "simple", spec: join(CORPUS, "simple-example.yaml") },
+  { id: "corpus-digitalocean", spec: join(CORPUS, "digitalocean", "DigitalOcean-public.v2.yaml") },
+  { id: "corpus-ghes", spec: join(CORPUS, "octokit-ghes-3.6-diff-to-api.json") },
+  { id: "corpus-simple", spec: join(CORPUS, "simple-example.yaml") },
 ] as const;
 const NEW_PACKAGES = ["@sdkforge/widgets", ...PUBLIC.map(({ id }) => `@sdkforge/${id}`)];
 let work: string;
@@ -106,13 +108,15 @@ afterAll(() => rm(work, { recursive: true, force: true, maxRetries: 3 }));
 describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
   it("copies each document byte for byte and is discovered as a vendor", async () => {
     expect(await readFile(join(repo, "specs", "widgets.yaml"), "utf8")).toBe(WIDGETS);
-    expect(await readFile(join(repo, "specs", "ghes.json"), "utf8")).toBe(await readFile(PUBLIC[1].spec, "utf8"));
+    expect(await readFile(join(repo, "specs", "corpus-ghes.json"), "utf8")).toBe(
+      await readFile(PUBLIC[1].spec, "utf8"),
+    );
     // A multi-file document keeps every one of its files, unchanged, under specs/<vendor>/.
     const files = async (dir: string) =>
       (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
-    expect(await files(join(repo, "specs", "digitalocean"))).toBe(await files(join(CORPUS, "digitalocean")));
+    expect(await files(join(repo, "specs", "corpus-digitalocean"))).toBe(await files(join(CORPUS, "digitalocean")));
     const tag = "resources/droplets/droplets_destroy.yml";
-    expect(await readFile(join(repo, "specs", "digitalocean", tag), "utf8")).toBe(
+    expect(await readFile(join(repo, "specs", "corpus-digitalocean", tag), "utf8")).toBe(
       await readFile(join(CORPUS, "digitalocean", tag), "utf8"),
     );
     expect(findVendors(repo).map((vendor) => vendor.packageName)).toEqual(expect.arrayContaining(NEW_PACKAGES));
@@ -158,17 +162,20 @@ describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
       const lines = stdout.split("\n");
       const passed = (pattern: RegExp) => lines.filter((line) => line.includes("✓") && pattern.test(line)).length;
       expect(passed(/Widgets'? against Prism/), stdout).toBeGreaterThanOrEqual(5);
-      expect(passed(/Ghes'? against Prism/), stdout).toBeGreaterThanOrEqual(4);
-      expect(passed(/Digitalocean'?: every helper.*all 65 helpers send requests Prism finds valid/), stdout).toBe(1);
+      expect(passed(/CorpusGhes'? against Prism/), stdout).toBeGreaterThanOrEqual(4);
+      expect(passed(/CorpusDigitalocean'?: every helper.*all 65 helpers send requests Prism finds valid/), stdout).toBe(
+        1,
+      );
       expect(
-        passed(/Digitalocean'?: every helper.*all 65 helpers succeed against the spec-driven test server/),
+        passed(/CorpusDigitalocean'?: every helper.*all 65 helpers succeed against the spec-driven test server/),
         stdout,
       ).toBe(1);
       // GitHub's 18 DELETEs, one of which sends a form (application/x-www-form-urlencoded).
-      expect(passed(/Ghes'?: every helper.*all 18 helpers send requests Prism finds valid/), stdout).toBe(1);
-      expect(passed(/Ghes'?: every helper.*all 18 helpers succeed against the spec-driven test server/), stdout).toBe(
-        1,
-      );
+      expect(passed(/CorpusGhes'?: every helper.*all 18 helpers send requests Prism finds valid/), stdout).toBe(1);
+      expect(
+        passed(/CorpusGhes'?: every helper.*all 18 helpers succeed against the spec-driven test server/),
+        stdout,
+      ).toBe(1);
     },
     10 * MINUTES,
   );
@@ -178,8 +185,8 @@ describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
     async () => {
       const size = await inRepo("pnpm", ["size"]);
       expect(size.stdout).toContain("@sdkforge/widgets: import { Widgets }");
-      expect(size.stdout).toContain("@sdkforge/ghes: import { Ghes }");
-      expect(size.stdout).toContain("@sdkforge/digitalocean: import { Digitalocean }");
+      expect(size.stdout).toContain("@sdkforge/corpus-ghes: import { CorpusGhes }");
+      expect(size.stdout).toContain("@sdkforge/corpus-digitalocean: import { CorpusDigitalocean }");
     },
     5 * MINUTES,
   );

@@ -144,6 +144,7 @@ describe("v2, Archil adds DELETE /api/disks/{id}", () => {
           ` M packages/archil/src/generated/openapi.ts`,
           ` M packages/archil/src/generated/resources.ts`,
           ` M packages/archil/src/generated/spec.ts`,
+          ` M packages/archil/src/generated/testing-spec.ts`,
           ` M specs/archil.yaml`,
           `?? ${changeset?.file}`,
           "?? sync-report.md",
