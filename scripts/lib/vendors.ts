@@ -133,10 +133,10 @@ export const CLIENT_BUDGET_BASE_BYTES = 13_500;
 
 /**
  * The brotli budget for importing a vendor's client class: the one-operation base, plus room for
- * the generated facts of a larger document, which keep all of a helper's operation (about 100 B
+ * the generated facts of a larger document, which keep all of a helper's operation (about 50 B
  * each for DigitalOcean) but only the route and security of an operation without one (about 20 B).
  */
 export function clientBudgetBytes(vendor: Vendor, root: string = REPO_ROOT): number {
   const { operations, helpers } = operationCounts(vendor, root);
-  return CLIENT_BUDGET_BASE_BYTES + 150 * Math.max(0, helpers - 1) + 40 * (operations - helpers);
+  return CLIENT_BUDGET_BASE_BYTES + 150 * Math.max(0, helpers - 1) + 25 * (operations - helpers);
 }
