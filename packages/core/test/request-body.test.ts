@@ -38,12 +38,14 @@ const bodiesSpec: ApiSpec = {
   securitySchemes: {},
   operations: {
     json: withBody("json", "application/json"),
+    jsonApi: withBody("jsonApi", "application/vnd.api+json"),
     form: withBody("form", "application/x-www-form-urlencoded"),
     multipart: withBody("multipart", "multipart/form-data"),
     bytes: withBody("bytes", "application/octet-stream"),
   },
   resources: {
     json: { delete: "json" },
+    jsonApi: { delete: "jsonApi" },
     form: { delete: "form" },
     multipart: { delete: "multipart" },
     bytes: { delete: "bytes" },
@@ -53,6 +55,7 @@ const bodiesSpec: ApiSpec = {
 type WithBody = (id: string, options: DeleteOptions & { body: unknown }) => APIPromise<DeleteResult<string>>;
 export interface Bodies {
   readonly json: { readonly delete: WithBody };
+  readonly jsonApi: { readonly delete: WithBody };
   readonly form: { readonly delete: WithBody };
   readonly multipart: { readonly delete: WithBody };
   readonly bytes: { readonly delete: WithBody };
@@ -79,6 +82,12 @@ describe("in the documented media type", () => {
     await client.json.delete("a", { body: { reason: "cleanup", nested: { keep: true } } });
     expect(last()?.headers["content-type"]).toBe("application/json");
     expect(last()?.body).toBe('{"reason":"cleanup","nested":{"keep":true}}');
+  });
+
+  test("another JSON media type is the same JSON under its own content type", async () => {
+    await client.jsonApi.delete("a", { body: { data: { type: "things", id: "a" } } });
+    expect(last()?.headers["content-type"]).toBe("application/vnd.api+json");
+    expect(last()?.body).toBe('{"data":{"type":"things","id":"a"}}');
   });
 
   test("a form is URL-encoded from a flat object, arrays as repeated fields", async () => {
