@@ -1,81 +1,20 @@
 /**
- * `pnpm new-vendor` end to end, in a scratch copy of the workspace (never this one), for a document
- * of the project's own and the three public ones (packages/generator/test/corpus: DigitalOcean's
- * 2,034 files with 65 DELETEs, GitHub Enterprise Server's JSON diff with 18, and openapi-typescript's
- * example with no security and no DELETE). After the one command each, with nothing edited by hand,
+ * `pnpm new-vendor` end to end, in a scratch copy of the workspace (never this one), for the three
+ * public documents (packages/generator/test/corpus: DigitalOcean's 2,034 files with 65 DELETEs and
+ * bearer auth, GitHub Enterprise Server's JSON diff with 18 and no security, and openapi-typescript's
+ * example with no DELETE). After the one command each, with nothing edited by hand,
  * every new package is generated, linted, type-checked, built, tested and packable, has its API
  * report, and the cross-vendor suites cover it: every helper against Prism and against the
- * spec-driven server, the contract suite, size budgets, spec validation. Needs built packages (`pnpm build`), as `pnpm test` provides; the
- * scratch install reuses the local pnpm store offline.
+ * spec-driven server, the contract suite, size budgets, spec validation. Needs built packages
+ * (`pnpm build`), as `pnpm test` provides; the scratch install reuses the local pnpm store offline.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanEnv, run } from "./lib/run.ts";
 import { findVendors, REPO_ROOT } from "./lib/vendors.ts";
 import { copyWorkspace } from "./release/workspace-copy.ts";
-
-/** A vendor document of the project's own: bearer auth, one DELETE with an integer id. */
-const WIDGETS = `openapi: 3.0.3
-info:
-  title: Widgets API
-  version: 2.1.0
-servers:
-  - url: https://api.widgets.example.net/v2
-security:
-  - bearerAuth: []
-tags:
-  - name: Widgets
-paths:
-  /widgets/{widgetId}:
-    delete:
-      tags: [Widgets]
-      operationId: deleteWidget
-      summary: Delete a widget
-      parameters:
-        - name: widgetId
-          in: path
-          required: true
-          description: The widget's numeric id.
-          schema:
-            type: integer
-      responses:
-        "200":
-          description: Widget deleted
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [message]
-                properties:
-                  message:
-                    type: string
-        "401":
-          description: Missing or invalid token
-          content:
-            application/json:
-              schema:
-                $ref: "#/components/schemas/Error"
-        "404":
-          description: No such widget
-          content:
-            application/json:
-              schema:
-                $ref: "#/components/schemas/Error"
-components:
-  securitySchemes:
-    bearerAuth:
-      type: http
-      scheme: bearer
-  schemas:
-    Error:
-      type: object
-      required: [message]
-      properties:
-        message:
-          type: string
-`;
 
 const MINUTES = 60_000;
 // The public documents get names of their own (`corpus-…`), so that this test still passes in a workspace to
@@ -87,7 +26,10 @@ const PUBLIC = [
   { id: "corpus-ghes", spec: join(CORPUS, "octokit-ghes-3.6-diff-to-api.json") },
   { id: "corpus-simple", spec: join(CORPUS, "simple-example.yaml") },
 ] as const;
-const NEW_PACKAGES = ["@sdkforge/widgets", ...PUBLIC.map(({ id }) => `@sdkforge/${id}`)];
+const NEW_PACKAGES = PUBLIC.map(({ id }) => `@sdkforge/${id}`);
+/** Where openapi-typescript publishes its example, for `--source`. */
+const SIMPLE_SOURCE =
+  "https://raw.githubusercontent.com/openapi-ts/openapi-typescript/0cc7ee77d28359c7901d9cd3b5733b70a050ea49/packages/openapi-typescript/examples/simple-example.yaml";
 let work: string;
 let repo: string;
 const env = cleanEnv({ TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", CI: "true", NO_COLOR: "1" });
@@ -98,16 +40,18 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "new-vendor-"));
   repo = join(work, "repo");
   await copyWorkspace(REPO_ROOT, repo);
-  await writeFile(join(work, "widgets.yaml"), WIDGETS);
-  const source = ["--source", "https://api.widgets.example.net/openapi.yaml"];
-  await inRepo("pnpm", ["new-vendor", "widgets", "--spec", join(work, "widgets.yaml"), ...source]);
-  for (const { id, spec } of PUBLIC) await inRepo("pnpm", ["new-vendor", id, "--spec", spec]);
+  for (const { id, spec } of PUBLIC) {
+    const source = id === "corpus-simple" ? ["--source", SIMPLE_SOURCE] : [];
+    await inRepo("pnpm", ["new-vendor", id, "--spec", spec, ...source]);
+  }
 }, 15 * MINUTES);
 afterAll(() => rm(work, { recursive: true, force: true, maxRetries: 3 }));
 
-describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
+describe("pnpm new-vendor <name> --spec <document> for the public documents", () => {
   it("copies each document byte for byte and is discovered as a vendor", async () => {
-    expect(await readFile(join(repo, "specs", "widgets.yaml"), "utf8")).toBe(WIDGETS);
+    expect(await readFile(join(repo, "specs", "corpus-simple.yaml"), "utf8")).toBe(
+      await readFile(PUBLIC[2].spec, "utf8"),
+    );
     expect(await readFile(join(repo, "specs", "corpus-ghes.json"), "utf8")).toBe(
       await readFile(PUBLIC[1].spec, "utf8"),
     );
@@ -120,12 +64,15 @@ describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
       await readFile(join(CORPUS, "digitalocean", tag), "utf8"),
     );
     expect(findVendors(repo).map((vendor) => vendor.packageName)).toEqual(expect.arrayContaining(NEW_PACKAGES));
-    const widgets = findVendors(repo).find((vendor) => vendor.id === "widgets");
-    expect(widgets).toMatchObject({ packageName: "@sdkforge/widgets", specEntry: "specs/widgets.yaml" });
-    const changeset = await readFile(join(repo, ".changeset", "widgets-first-release.md"), "utf8");
-    expect(changeset).toMatch(/^---\n"@sdkforge\/widgets": minor\n---\n/);
-    expect(await readFile(join(repo, "packages", "widgets", "spec-sources.yaml"), "utf8")).toContain(
-      'document: "https://api.widgets.example.net/openapi.yaml"',
+    const digitalocean = findVendors(repo).find((vendor) => vendor.id === "corpus-digitalocean");
+    expect(digitalocean).toMatchObject({
+      packageName: "@sdkforge/corpus-digitalocean",
+      specEntry: "specs/corpus-digitalocean/DigitalOcean-public.v2.yaml",
+    });
+    const changeset = await readFile(join(repo, ".changeset", "corpus-digitalocean-first-release.md"), "utf8");
+    expect(changeset).toMatch(/^---\n"@sdkforge\/corpus-digitalocean": minor\n---\n/);
+    expect(await readFile(join(repo, "packages", "corpus-simple", "spec-sources.yaml"), "utf8")).toContain(
+      `document: "${SIMPLE_SOURCE}"`,
     );
   });
 
@@ -161,7 +108,7 @@ describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
       expect(stdout).not.toMatch(/×|FAIL/);
       const lines = stdout.split("\n");
       const passed = (pattern: RegExp) => lines.filter((line) => line.includes("✓") && pattern.test(line)).length;
-      expect(passed(/Widgets'? against Prism/), stdout).toBeGreaterThanOrEqual(5);
+      expect(passed(/CorpusDigitalocean'? against Prism/), stdout).toBeGreaterThanOrEqual(4);
       expect(passed(/CorpusGhes'? against Prism/), stdout).toBeGreaterThanOrEqual(4);
       expect(passed(/CorpusDigitalocean'?: every helper.*all 65 helpers send requests Prism finds valid/), stdout).toBe(
         1,
@@ -184,7 +131,6 @@ describe("pnpm new-vendor widgets --spec widgets.yaml", () => {
     "is covered by the size budgets",
     async () => {
       const size = await inRepo("pnpm", ["size"]);
-      expect(size.stdout).toContain("@sdkforge/widgets: import { Widgets }");
       expect(size.stdout).toContain("@sdkforge/corpus-ghes: import { CorpusGhes }");
       expect(size.stdout).toContain("@sdkforge/corpus-digitalocean: import { CorpusDigitalocean }");
     },

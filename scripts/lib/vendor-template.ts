@@ -61,7 +61,7 @@ function manifest(names: VendorNames): string {
     files: ["dist", "README.md", "CHANGELOG.md"],
     scripts: {
       generate: `node --import tsx ../../scripts/generate.ts ${names.id}`,
-      clean: "node -e \"require('node:fs').rmSync('dist', { recursive: true, force: true })\"",
+      clean: "node -e \"require('node:fs').rmSync('dist', { recursive: true, force: true, maxRetries: 3 })\"",
       build: "tsdown",
       typecheck: "tsc -p tsconfig.json",
       lint: "biome check --error-on-warnings .",
