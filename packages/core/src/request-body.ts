@@ -1,10 +1,11 @@
 /**
  * A request body in the media type the operation documents. Plain JSON is openapi-fetch's default
  * and stays with it; another JSON type (`application/vnd.api+json`) is the same JSON under its own
- * `Content-Type`, which such servers require. A form (`application/x-www-form-urlencoded`, GitHub Enterprise's SSH-key removal)
- * is encoded here from a flat object, `multipart/form-data` takes a `FormData`, and any other type
- * takes bytes or text as they are. A body that cannot be sent as the documented type is refused
- * before anything is sent, instead of going out as JSON under the wrong header.
+ * `Content-Type`, which such servers require. A form (`application/x-www-form-urlencoded`, GitHub
+ * Enterprise's SSH-key removal) is encoded here from a flat object, `multipart/form-data` takes a
+ * `FormData`, and any other type takes bytes or text as they are. A body that cannot be sent as the
+ * documented type is refused before anything is sent, instead of going out as JSON under the wrong
+ * header.
  */
 import { InvalidArgumentError } from "./errors.js";
 
@@ -35,8 +36,8 @@ function formBody(mediaType: string, body: unknown): URLSearchParams {
 }
 
 /**
- * `undefined` for `application/json` (openapi-fetch's own serializer applies); otherwise the body encoded for
- * `contentType`, the operation's documented media type.
+ * `undefined` for `application/json` (openapi-fetch's own serializer applies); otherwise the body
+ * encoded for `contentType`, the operation's documented media type.
  */
 export function encodeBody(contentType: string, body: unknown): EncodedBody | undefined {
   const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
