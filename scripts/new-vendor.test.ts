@@ -12,7 +12,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv, run } from "./lib/run.ts";
+import { cleanEnv, run, runAllowingFailure } from "./lib/run.ts";
 import { findVendors, REPO_ROOT } from "./lib/vendors.ts";
 import { copyWorkspace } from "./release/workspace-copy.ts";
 
@@ -74,6 +74,22 @@ describe("pnpm new-vendor <name> --spec <document> for the public documents", ()
     expect(await readFile(join(repo, "packages", "corpus-simple", "spec-sources.yaml"), "utf8")).toContain(
       `document: "${SIMPLE_SOURCE}"`,
     );
+  });
+
+  it("refuses --source for a document sync-specs could not write back, before touching anything", async () => {
+    const args = [
+      "new-vendor",
+      "corpus-json",
+      "--spec",
+      PUBLIC[1].spec,
+      "--source",
+      "https://example.com/openapi.json",
+    ];
+    const refused = await runAllowingFailure("pnpm", args, { cwd: repo, env, timeoutMs: MINUTES });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain("--source works for a single-file YAML document only");
+    expect(findVendors(repo).map((vendor) => vendor.id)).not.toContain("corpus-json");
+    expect(await readdir(join(repo, "specs"))).not.toContain("corpus-json.json");
   });
 
   it(

@@ -148,6 +148,14 @@ async function main(args: Arguments): Promise<void> {
     );
   }
 
+  // `pnpm sync-specs` writes what it fetches as one YAML file, specs/<name>.yaml: following a vendor
+  // whose document is JSON or spans files would leave a second document beside the first.
+  if (args.source !== undefined && (source.folder !== undefined || extname(source.entry) === ".json")) {
+    throw new UsageError(
+      "--source works for a single-file YAML document only: `pnpm sync-specs` writes specs/<name>.yaml. Leave it out, and update this vendor's document by hand.",
+    );
+  }
+
   // 1. The document, byte for byte.
   let copied: string;
   if (source.folder) {
