@@ -7,11 +7,9 @@
  */
 import { join } from "node:path";
 import type { ParamSpec } from "@sdkforge/core";
-import { findSpecs, loadDocument } from "@sdkforge/generator";
+import { deref, findSpecs, isObject, type Json, type JsonObject, loadDocument } from "@sdkforge/generator";
 import { REPO_ROOT } from "../../../scripts/lib/vendors.ts";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 export type Sample = string | number | boolean;
 
 export interface Samples {
@@ -21,26 +19,10 @@ export interface Samples {
   body(path: string, method: string, contentType: string): unknown;
 }
 
-const isObject = (value: Json | undefined): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** Follows local `$ref`s (the bundled document has no other kind). */
-function resolve(doc: JsonObject, node: Json | undefined, depth = 0): JsonObject | undefined {
-  if (!isObject(node)) return undefined;
-  const ref = node.$ref;
-  if (typeof ref !== "string" || depth > 20) return node;
-  let target: Json | undefined = doc;
-  for (const part of ref.replace(/^#\//, "").split("/")) {
-    const key = part.replace(/~1/g, "/").replace(/~0/g, "~");
-    target = isObject(target) ? target[key] : undefined;
-  }
-  return resolve(doc, target, depth + 1);
-}
-
 /** The first of a media or parameter object's `examples`, by value. */
 function firstExample(doc: JsonObject, holder: JsonObject | undefined): Json | undefined {
-  const examples = resolve(doc, holder?.examples);
-  return examples ? resolve(doc, Object.values(examples)[0])?.value : undefined;
+  const examples = deref(doc, holder?.examples);
+  return examples ? deref(doc, Object.values(examples)[0])?.value : undefined;
 }
 
 /** The value when it is one a parameter of this type can hold, else undefined. */
@@ -75,7 +57,7 @@ function paramFromSchema(param: ParamSpec, schema: JsonObject | undefined): Samp
 
 /** A value a JSON schema accepts: its example, else its required properties (or items) built the same way. */
 function fromSchema(doc: JsonObject, node: Json | undefined, depth = 0): Json {
-  const schema = resolve(doc, node);
+  const schema = deref(doc, node);
   if (!schema || depth > 8) return {};
   if (schema.example !== undefined) return schema.example;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0] ?? null;
@@ -93,7 +75,7 @@ function fromSchema(doc: JsonObject, node: Json | undefined, depth = 0): Json {
   if (type === "integer" || type === "number") return typeof schema.minimum === "number" ? schema.minimum : 1;
   if (type === "boolean") return true;
   if (type === "string") return byFormat(schema) ?? "sample";
-  const properties = resolve(doc, schema.properties) ?? {};
+  const properties = deref(doc, schema.properties) ?? {};
   const required = Array.isArray(schema.required) ? schema.required : [];
   return Object.fromEntries(
     required.flatMap((name) =>
@@ -108,25 +90,25 @@ export async function sampleValues(specFile: string): Promise<Samples> {
   const source = sources.find((candidate) => candidate.display === specFile);
   if (!source) throw new Error(`no document ${specFile} under specs/`);
   const doc = (await loadDocument(source, REPO_ROOT, () => {})) as JsonObject;
-  const paths = resolve(doc, doc.paths) ?? {};
-  const pathItemOf = (path: string) => resolve(doc, paths[path]);
+  const paths = deref(doc, doc.paths) ?? {};
+  const pathItemOf = (path: string) => deref(doc, paths[path]);
   return {
     param(path, method, param) {
       const pathItem = pathItemOf(path);
-      const declared = [pathItem?.parameters, resolve(doc, pathItem?.[method])?.parameters]
+      const declared = [pathItem?.parameters, deref(doc, pathItem?.[method])?.parameters]
         .flatMap((list) => (Array.isArray(list) ? list : []))
-        .map((entry) => resolve(doc, entry))
+        .map((entry) => deref(doc, entry))
         .filter((entry) => entry?.name === param.name && entry.in === param.in)
         .at(-1);
       return (
         ofType(param, declared?.example) ??
         ofType(param, firstExample(doc, declared)) ??
-        paramFromSchema(param, resolve(doc, declared?.schema))
+        paramFromSchema(param, deref(doc, declared?.schema))
       );
     },
     body(path, method, contentType) {
-      const operation = resolve(doc, pathItemOf(path)?.[method]);
-      const media = resolve(doc, resolve(doc, resolve(doc, operation?.requestBody)?.content)?.[contentType]);
+      const operation = deref(doc, pathItemOf(path)?.[method]);
+      const media = deref(doc, deref(doc, deref(doc, operation?.requestBody)?.content)?.[contentType]);
       if (media?.example !== undefined) return media.example;
       return firstExample(doc, media) ?? fromSchema(doc, media?.schema);
     },

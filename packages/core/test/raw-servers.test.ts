@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { APIClient, type ApiSpec, type ClientOptions } from "../src/index.js";
 import { type ScriptedServer, startScriptedServer } from "../src/testing/index.js";
+import { thingsSpec } from "./fixtures.js";
 
 interface RoutedPaths {
   "/things/{id}": { get: { parameters: { path: { id: string } } } };
@@ -31,16 +32,8 @@ beforeAll(async () => {
     name: "Routed",
     env: "ROUTED_TEST",
     servers: [{ url: main.url }],
-    securitySchemes: {
-      bearerAuth: {
-        kind: "bearer",
-        type: "http",
-        in: "header",
-        name: "Authorization",
-        prefix: "Bearer ",
-        options: [{ option: "token", env: "ROUTED_TEST_TOKEN" }],
-      },
-    },
+    // The bearer scheme of the core fixture; its `token` option is what the client below takes.
+    securitySchemes: thingsSpec.securitySchemes,
     operations: {
       things: route("/things/{id}"),
       archive: route("/archive/{id}", [{ url: `${archive.url}/v9` }]),

@@ -43,14 +43,20 @@ function splitFacts(facts: VendorFacts): { runtime: ApiSpec; testingOnly: Record
   return { runtime: { ...runtime, operations }, testingOnly };
 }
 
-export function renderSpec(banner: string, facts: VendorFacts): string {
+/** Both files, from one split of the facts. */
+export function renderSpecFiles(banner: string, facts: VendorFacts): { spec: string; testingSpec: string } {
+  const { runtime, testingOnly } = splitFacts(facts);
+  return { spec: renderSpec(banner, facts, runtime), testingSpec: renderTestingSpec(banner, facts, testingOnly) };
+}
+
+function renderSpec(banner: string, facts: VendorFacts, runtime: ApiSpec): string {
   return `${banner}import type { ApiSpec } from "@sdkforge/core";
 
 /**
  * What the runtime needs to know about ${JSON.stringify(facts.spec.title)}, read from the spec and its overlay.
  * Responses are the ones the helpers read; \`testing-spec.ts\` has them all, for the test server.
  */
-export const spec: ApiSpec = ${JSON.stringify(splitFacts(facts).runtime, null, 2)};
+export const spec: ApiSpec = ${JSON.stringify(runtime, null, 2)};
 
 /** Region ids, read from the suffix of each server's description. */
 export const regions = ${JSON.stringify(facts.regions)} as const;
@@ -59,7 +65,11 @@ export type Region = (typeof regions)[number];
 `;
 }
 
-export function renderTestingSpec(banner: string, facts: VendorFacts): string {
+function renderTestingSpec(
+  banner: string,
+  facts: VendorFacts,
+  testingOnly: Record<string, OperationSpec["responses"]>,
+): string {
   const { title, version } = facts.spec;
   return `${banner}import type { ApiSpec } from "@sdkforge/core";
 import { withDocumentedResponses } from "@sdkforge/core/testing";
@@ -67,7 +77,7 @@ import { spec } from "./spec.js";
 
 /** \`spec\` with every documented response (descriptions and examples too), so that the test server answers each as documented. */
 export const testingSpec: ApiSpec = {
-  ...withDocumentedResponses(spec, ${JSON.stringify(splitFacts(facts).testingOnly, null, 2)}),
+  ...withDocumentedResponses(spec, ${JSON.stringify(testingOnly, null, 2)}),
   title: ${JSON.stringify(title)},
   version: ${JSON.stringify(version)},
 };

@@ -10,7 +10,7 @@ import { applyOverlay } from "./overlay.ts";
 import { type Warn, warnOnStderr } from "./problems.ts";
 import { renderOptions } from "./render-options.ts";
 import { renderResources } from "./render-resources.ts";
-import { renderSpec, renderTestingSpec } from "./render-spec.ts";
+import { renderSpecFiles } from "./render-spec.ts";
 
 export interface GeneratedFile {
   /** File name inside the package's `src/generated/`. */
@@ -59,12 +59,13 @@ export async function generateVendor(source: SpecSource, options: GenerateOption
     alphabetize: true,
     silent: true,
   });
+  const specFiles = renderSpecFiles(header, facts);
   return {
     facts,
     files: [
       { name: "openapi.ts", contents: `${header}${astToString(ast)}` },
-      { name: "spec.ts", contents: renderSpec(header, facts) },
-      { name: "testing-spec.ts", contents: renderTestingSpec(header, facts) },
+      { name: "spec.ts", contents: specFiles.spec },
+      { name: "testing-spec.ts", contents: specFiles.testingSpec },
       { name: "resources.ts", contents: renderResources(header, facts) },
       { name: "options.ts", contents: renderOptions(header, facts) },
     ],
