@@ -23,22 +23,62 @@ export interface Credentials {
   readonly secrets: readonly string[];
   /** Header names (lower case) a credential travels in: a caller's header may never replace them. */
   readonly headerNames: ReadonlySet<string>;
+  /** Cookie names a credential travels in: a caller's `Cookie` header is merged with them (see cookies.ts). */
+  readonly cookieNames: ReadonlySet<string>;
   /** Query parameter names a credential travels in: masked in any URL the SDK shows. */
   readonly queryNames: ReadonlySet<string>;
 }
 
 /**
+ * The fewest characters a credential (without its scheme's prefix) may have. Every credential is
+ * masked wherever it appears in an error, a log line or a recorded request; a shorter one would be
+ * an everyday word (`token`, `test`), and masking it would rewrite the vendor's own messages, so
+ * the client refuses it instead. A basic-auth user name that is shorter is an account name (`api`)
+ * and is not masked.
+ */
+export const MIN_CREDENTIAL_LENGTH = 8;
+
+/**
+ * The forms a query-string credential takes on the wire: openapi-fetch percent-encodes it
+ * (`encodeURIComponent`), `raw`'s URL API form-encodes it. A server may echo either.
+ */
+function queryForms(value: string): string[] {
+  return [encodeURIComponent(value), new URLSearchParams({ k: value }).toString().slice(2)];
+}
+
+/** What a credential's characters must be, and how a refusal says so. */
+interface CharacterRule {
+  readonly pattern: RegExp;
+  readonly description: string;
+}
+
+const TOKEN_CHARACTERS: CharacterRule = {
+  pattern: /^[\x21-\x7e]+$/,
+  description: "printable ASCII characters without spaces",
+};
+const USER_NAME_CHARACTERS: CharacterRule = {
+  pattern: /^[\x20-\x39\x3b-\x7e]+$/,
+  description: "printable ASCII characters without a colon",
+};
+const PASSWORD_CHARACTERS: CharacterRule = { pattern: /^[\x20-\x7e]+$/, description: "printable ASCII characters" };
+/** RFC 6265 `cookie-octet`: visible ASCII except `"`, `,`, `;` and `\\`. */
+const COOKIE_CHARACTERS: CharacterRule = {
+  pattern: /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/,
+  description: "printable ASCII characters a cookie may hold (no spaces, quotes, commas, semicolons or backslashes)",
+};
+
+/**
  * The credential with the scheme's prefix exactly once, however many times (and in whatever case)
- * the caller already included it. The rest must be printable ASCII without spaces (for basic
- * auth's user name: without a colon; its password may hold spaces). Checked without ever echoing
- * the value.
+ * the caller already included it. The rest must follow `rule` and be at least `minLength` long.
+ * Checked without ever echoing the value.
  */
 export function credentialValue(
   spec: Pick<ApiSpec, "name">,
   scheme: Pick<SecuritySchemeSpec, "prefix">,
   option: string,
   value: unknown,
-  allowed = /^[\x21-\x7e]+$/,
+  rule: CharacterRule = TOKEN_CHARACTERS,
+  minLength = MIN_CREDENTIAL_LENGTH,
 ): string {
   const { prefix } = scheme;
   const marker = prefix.trim().toLowerCase();
@@ -50,10 +90,17 @@ export function credentialValue(
     if (separated && !/^\s/.test(rest)) break;
     core = rest.trimStart();
   }
-  if (!allowed.test(core)) {
+  const afterPrefix = marker ? ` (after any \`${prefix.trim()}\` prefix)` : "";
+  if (!rule.pattern.test(core)) {
     throw new InvalidArgumentError(
       option,
-      `${spec.name}: \`${option}\` must be a string of printable ASCII characters without spaces${marker ? ` (after any \`${prefix.trim()}\` prefix)` : ""}.`,
+      `${spec.name}: \`${option}\` must be a string of ${rule.description}${afterPrefix}.`,
+    );
+  }
+  if (core.length < minLength) {
+    throw new InvalidArgumentError(
+      option,
+      `${spec.name}: \`${option}\` is too short to be a credential: it needs at least ${minLength} characters${afterPrefix}.`,
     );
   }
   return `${prefix}${core}`;
@@ -64,9 +111,11 @@ export function resolveCredentials(spec: ApiSpec, options: Readonly<Record<strin
   const secrets: string[] = [];
   const headerNames = new Set<string>();
   const queryNames = new Set<string>();
+  const cookieNames = new Set<string>();
   for (const [name, scheme] of Object.entries(spec.securitySchemes)) {
     if (scheme.in === "query") queryNames.add(scheme.name);
-    else headerNames.add(scheme.in === "cookie" ? "cookie" : scheme.name.toLowerCase());
+    else if (scheme.in === "cookie") cookieNames.add(scheme.name);
+    else headerNames.add(scheme.name.toLowerCase());
     const values = scheme.options.map(({ option, env }) => {
       const value = options[option];
       return value === undefined || value === null || value === "" ? readEnv(env) : value;
@@ -76,14 +125,29 @@ export function resolveCredentials(spec: ApiSpec, options: Readonly<Record<strin
     const option = scheme.options[0]?.option ?? "";
     let value: string;
     if (scheme.kind === "basic") {
-      const user = credentialValue(spec, { prefix: "" }, option, first, /^[\x20-\x39\x3b-\x7e]+$/);
-      const pass = credentialValue(spec, { prefix: "" }, scheme.options[1]?.option ?? "", password, /^[\x20-\x7e]+$/);
+      const user = credentialValue(spec, { prefix: "" }, option, first, USER_NAME_CHARACTERS, 1);
+      const pass = credentialValue(
+        spec,
+        { prefix: "" },
+        scheme.options[1]?.option ?? "",
+        password,
+        PASSWORD_CHARACTERS,
+      );
       value = `${scheme.prefix}${btoa(`${user}:${pass}`)}`;
+      // Some APIs take the key as the user name (and an empty or fixed password): mask it too.
+      if (user.length >= MIN_CREDENTIAL_LENGTH) secrets.push(user);
       secrets.push(pass);
     } else {
-      value = credentialValue(spec, scheme, option, first);
+      value = credentialValue(
+        spec,
+        scheme,
+        option,
+        first,
+        scheme.in === "cookie" ? COOKIE_CHARACTERS : TOKEN_CHARACTERS,
+      );
       // Mask the value sent, the string as given, and the bare key: a server may echo any of them.
       secrets.push(String(first).trim());
+      if (scheme.in === "query") secrets.push(...queryForms(value));
     }
     secrets.push(value, value.slice(scheme.prefix.length));
     ready.set(name, { ...scheme, value });
@@ -101,12 +165,19 @@ export function resolveCredentials(spec: ApiSpec, options: Readonly<Record<strin
     secrets: [...new Set(secrets)].sort((a, b) => b.length - a.length),
     headerNames,
     queryNames,
+    cookieNames,
     forOperation(operation) {
       let applied = cache.get(operation);
       if (applied) return applied;
       const { security } = operation;
-      // `[]` needs nothing; otherwise the first alternative (AND of schemes) that is complete.
-      const names = security.length === 0 ? [] : security.find((all) => all.every((name) => ready.has(name)));
+      // `[]` needs nothing. Otherwise the first alternative (AND of schemes) the caller gave every
+      // credential for, and only without one the anonymous alternative `{}`: a caller who passed
+      // a key means it to be sent.
+      const names =
+        security.length === 0
+          ? []
+          : (security.find((all) => all.length > 0 && all.every((name) => ready.has(name))) ??
+            security.find((all) => all.length === 0));
       if (!names) {
         throw new InvalidArgumentError(
           spec.securitySchemes[security[0]?.[0] ?? ""]?.options[0]?.option ?? "credentials",

@@ -8,6 +8,7 @@ import { readEnv } from "./env.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { HeadersInput } from "./headers.js";
 import { isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
+import { checkServerVariable } from "./server-variables.js";
 import type { ApiSpec, OperationSpec, ServerSpec } from "./spec.js";
 
 export { readEnv };
@@ -36,8 +37,11 @@ export interface ClientOptions {
   allowInsecureHttp?: boolean | undefined;
   /** Default `warn`; the vendor's `<VENDOR>_LOG` env var overrides it. */
   logLevel?: LogLevel | undefined;
-  /** Where log lines go. Default `console`. */
-  logger?: Logger | undefined;
+  /**
+   * Where log lines go. Default `console`. Any subset of the four methods will do (a level without
+   * one is dropped); what a method throws or rejects with is ignored.
+   */
+  logger?: Partial<Logger> | undefined;
 }
 
 export interface ResolvedConfig {
@@ -60,9 +64,14 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
 const MAX_RETRIES_LIMIT = 10;
 
+/**
+ * Where plain `http:` may carry credentials without `allowInsecureHttp`: `localhost`, `127.0.0.0/8`
+ * and `::1`, nothing else. A `*.localhost` name is loopback only if the resolver says so, and not
+ * every one does.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(?:\.\d{1,3}){3}$/.test(host);
+  return host === "localhost" || host === "::1" || /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(host);
 }
 
 /**
@@ -90,7 +99,7 @@ function serverUrl(
   }
   if (!server) return undefined;
   const variables = server.variables ?? {};
-  return server.url.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
+  return server.url.replace(/\{([^}]+)\}/g, (placeholder, name: string, offset: number) => {
     const variable = variables[name];
     if (!variable) return placeholder;
     const option = variable.option ?? name;
@@ -99,6 +108,7 @@ function serverUrl(
       const allowed = variable.enum ? ` one of ${variable.enum.join(", ")}` : " a string";
       throw new InvalidArgumentError(option, `${spec.name}: \`${option}\` must be${allowed}.`);
     }
+    if (value !== variable.default && !variable.enum) checkServerVariable(spec.name, option, server.url, offset, value);
     return encodeURI(value);
   });
 }

@@ -100,7 +100,8 @@ export async function performDelete<Id>(
       return { data, response };
     }
     const meta = responseMeta(response, transport);
-    const init = { status: response.status, body, method, path: operation.path, ...meta };
+    // The body came unmasked (a success is the API's own data); in an error it is masked like any other.
+    const init = { status: response.status, body: transport.maskValue(body), method, path: operation.path, ...meta };
     if (result.kind === "refused") {
       const outcomeUnknown = outcome.outcomeUnknownBefore;
       throw new APIError({ ...init, message: transport.mask(result.message), outcomeUnknown });

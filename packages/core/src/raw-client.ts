@@ -8,6 +8,7 @@
  */
 import type { Middleware } from "openapi-fetch";
 import type { Credentials } from "./auth.js";
+import { mergeCookies } from "./cookies.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import type { ApiSpec, OperationSpec } from "./spec.js";
 
@@ -59,7 +60,14 @@ export function createRawClient(
           signal: request.signal,
         });
       }
-      for (const [name, value] of Object.entries(headers)) authenticated.headers.set(name, value);
+      for (const [name, value] of Object.entries(headers)) {
+        // The caller's cookies (client-wide or from middleware) are kept, ahead of the credential's.
+        const merged =
+          name === "Cookie"
+            ? mergeCookies([authenticated.headers.get("cookie") ?? undefined], value, credentials.cookieNames)
+            : value;
+        authenticated.headers.set(name, merged);
+      }
       return maskQueryCredentials(await options.fetch(authenticated), credentials.queryNames);
     },
   });

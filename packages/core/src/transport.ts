@@ -14,6 +14,7 @@ import { fitsDeclaredLength, readBody } from "./body-reader.js";
 import { type Cancellation, cancellationOf } from "./cancellation.js";
 import type { ResolvedConfig } from "./config.js";
 import { checkMaxRetries, checkTimeout } from "./config.js";
+import { cookieValues, mergeCookies, withoutCookies } from "./cookies.js";
 import { parseBody } from "./decode.js";
 import { PendingRequest, sendPending } from "./direct-fetch.js";
 import {
@@ -36,6 +37,7 @@ import { responseMeta } from "./response-error.js";
 import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
 import {
   BodyTooDeepError,
+  checkDepth,
   maskCause,
   maskDeep,
   maskHeaderName,
@@ -60,7 +62,10 @@ export interface RequestOptions {
 /** What a call ended with: the last response and what the earlier attempts left uncertain. */
 export interface CallOutcome {
   readonly response: Response;
-  /** JSON when it parsed, else text, `undefined` when empty. Secrets masked. */
+  /**
+   * JSON when it parsed, else text, `undefined` when empty. For an error status, secrets masked;
+   * for a success, exactly what the API sent (mask it before putting it in an error or a log line).
+   */
   readonly body: unknown;
   readonly attempts: number;
   /**
@@ -157,6 +162,8 @@ export class Transport {
   private readonly logger: LeveledLogger;
   private readonly credentials: Credentials;
   private readonly customFetch: typeof globalThis.fetch | undefined;
+  /** The client-wide `Cookie` header, if the caller gave one. */
+  private readonly clientCookie: string | undefined;
   /** Masks the client's credentials in any text; the credentials live only in this closure. */
   readonly mask: (text: string) => string;
   /** Masks a header name, comparing without case (names arrive lower-cased). */
@@ -180,6 +187,8 @@ export class Transport {
     this.logger = init.logger;
     this.customFetch = init.fetch;
     const clientHeaders = checkHeaders(init.headers, "headers", this.maskName) ?? {};
+    // Merged per call with an operation's cookie credential, which would otherwise replace it.
+    this.clientCookie = cookieValues(clientHeaders).join("; ") || undefined;
     const options = {
       baseUrl: init.baseUrl,
       // Look the global up per call so test tools that patch it later (msw) still take effect.
@@ -206,11 +215,24 @@ export class Transport {
       init.body === undefined || !operation.body ? undefined : encodeBody(operation.body.contentType, init.body);
     // Throws before anything is sent when the operation needs a credential the client lacks.
     const auth = this.credentials.forOperation(operation);
-    const headers = {
+    const callerHeaders = {
       ...(checked && withoutCredentialHeaders(checked, this.credentials.headerNames)),
       ...(params && withoutCredentialHeaders(params, this.credentials.headerNames)),
+    };
+    const credentialCookie = auth.headers.Cookie;
+    const headers = {
+      ...(credentialCookie === undefined ? callerHeaders : withoutCookies(callerHeaders)),
       ...(encoded?.contentType === undefined ? {} : { "Content-Type": encoded.contentType }),
       ...auth.headers,
+      ...(credentialCookie === undefined
+        ? {}
+        : {
+            Cookie: mergeCookies(
+              [this.clientCookie, ...cookieValues(callerHeaders)],
+              credentialCookie,
+              this.credentials.cookieNames,
+            ),
+          }),
     };
     const query = { ...init.query, ...auth.query };
     // A call's own pacer only matters once a 429 has paused it, so it is made then; bulk runs share theirs.
@@ -243,7 +265,7 @@ export class Transport {
       const send = async (request: Request | PendingRequest): Promise<Response> => {
         exchange.stage = "sending";
         const response = customFetch
-          ? await customFetch(request as Request)
+          ? checkedResponse(await customFetch(request as Request))
           : await sendPending(request as PendingRequest, signal);
         exchange.stage = "reading";
         exchange.response = response;
@@ -290,6 +312,11 @@ export class Transport {
           // An attempt in flight may have been received and performed by the server.
           if (inFlight) outcomeUnknown = true;
           throw abortError(inFlight ? "no-answer" : "not-sent");
+        }
+        if (error instanceof NotAResponseError) {
+          // The caller's `fetch` is broken, not the network: the same call would fail the same way.
+          this.logAttempt(method, path, "not a Response", started, { retry: false, reason: "fetch option is broken" });
+          throw new APIConnectionError({ message: error.message, method, path, outcomeUnknown, stage: "not-sent" });
         }
         if (exchange.stage === "building") {
           // Nothing was sent, and the same input would fail the same way again: not retried.
@@ -379,7 +406,11 @@ export class Transport {
       return { error: unreadable(problem, limit), reason: "body over maxResponseBytes" };
     }
     try {
-      return { body: this.maskValue(parseBody(exchange.text)) };
+      const parsed = parseBody(exchange.text);
+      // A success is the API's own data, handed over as it came; an error's body goes into the error, masked.
+      if (!response.ok) return { body: this.maskValue(parsed) };
+      checkDepth(parsed, exchange.text?.length ?? 0);
+      return { body: parsed };
     } catch (error) {
       if (!response.ok) return { body: undefined };
       const problem = error instanceof BodyTooDeepError ? error.message : "it could not be decoded";
@@ -414,6 +445,39 @@ export class Transport {
       // Logging is best effort.
     }
   }
+}
+
+/** What a custom `fetch` resolved with when that was not a `Response`; see `checkedResponse`. */
+class NotAResponseError extends Error {}
+
+/**
+ * A custom `fetch`'s result, when it is a `Response` (of this realm or another: anything with a
+ * status, headers and a body reader will do). Anything else is a programming error in the caller's
+ * `fetch`, never a network failure: it is reported at once, and not retried.
+ */
+function checkedResponse(value: unknown): Response {
+  if (value instanceof Response) return value;
+  const candidate = value as Partial<Response> | null | undefined;
+  if (
+    typeof candidate === "object" &&
+    candidate !== null &&
+    typeof candidate.status === "number" &&
+    typeof candidate.headers?.get === "function" &&
+    typeof candidate.text === "function"
+  ) {
+    return value as Response;
+  }
+  const got =
+    value === null
+      ? "null"
+      : Array.isArray(value)
+        ? "an array"
+        : typeof value === "object"
+          ? "an object that is not a Response"
+          : `a ${typeof value}`;
+  throw new NotAResponseError(
+    `The \`fetch\` option resolved with ${got} instead of a Response. That is a bug in the \`fetch\` passed to the client, so the call is not retried.`,
+  );
 }
 
 function errorName(error: unknown): string {

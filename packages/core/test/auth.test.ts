@@ -64,6 +64,7 @@ const spec: ApiSpec = {
       operation("cookieKeyOnly", [["cookieKey"]]),
       operation("open", []),
       operation("anonymousOrBearer", [["bearer"], []]),
+      operation("anonymousFirst", [[], ["headerKey"]]),
       operation("queryOrBearer", [["queryKey"], ["bearer"]]),
       operation("headerAndQuery", [["headerKey", "queryKey"]]),
     ].map((op) => [op.operationId, op]),
@@ -77,6 +78,7 @@ const spec: ApiSpec = {
       cookieKeyOnly: "cookieKeyOnly",
       open: "open",
       anonymousOrBearer: "anonymousOrBearer",
+      anonymousFirst: "anonymousFirst",
       queryOrBearer: "queryOrBearer",
       headerAndQuery: "headerAndQuery",
     },
@@ -182,6 +184,15 @@ describe("a client without credentials", () => {
     ]);
   });
 
+  it("prefers an alternative the caller gave credentials for to the anonymous `{}` listed first", async () => {
+    await new AuthClient({ baseUrl, headerKey: "hk_header_key_1" }).things.anonymousFirst?.("x");
+    await new AuthClient({ baseUrl }).things.anonymousFirst?.("y");
+    expect(received.map((r) => [r.target, r.headers["x-api-key"]])).toEqual([
+      ["/anonymousFirst/x", "hk_header_key_1"],
+      ["/anonymousFirst/y", undefined],
+    ]);
+  });
+
   it("reads credentials from the env vars", async () => {
     process.env.AUTHTEST_HEADERKEY = "hk_from_env_1";
     try {
@@ -246,5 +257,50 @@ describe("a key in the query string", () => {
       InvalidArgumentError,
     );
     expect(received).toHaveLength(0);
+  });
+});
+
+describe("a cookie credential", () => {
+  it.each([
+    ["a space", "ck cookie key"],
+    ["a semicolon", "ck_cookie;admin=1"],
+    ["a comma", "ck_cookie,key_1"],
+    ["a double quote", 'ck_"cookie"_1'],
+    ["a backslash", "ck_cookie\\key_1"],
+  ])("with %s is refused at construction, without echoing it", (_, cookieKey) => {
+    expect(() => new AuthClient({ baseUrl, cookieKey })).toThrow(InvalidArgumentError);
+    expect(() => new AuthClient({ baseUrl, cookieKey })).toThrow(
+      /`cookieKey` must be a string of printable ASCII characters a cookie may hold/,
+    );
+    expect(() => new AuthClient({ baseUrl, cookieKey })).not.toThrow(cookieKey);
+  });
+
+  it("is merged with the caller's own cookies, client-wide and per request, never replacing them", async () => {
+    const client = new AuthClient({ baseUrl, ...all, headers: { Cookie: "theme=dark" } });
+    await client.things.cookieKeyOnly?.("x", { headers: { cookie: "trace=1; lang=en" } });
+    await client.things.cookieKeyOnly?.("y");
+    await client.things.bearerOnly?.("z", { headers: { cookie: "trace=2" } });
+    expect(received.map((r) => r.headers.cookie)).toEqual([
+      "theme=dark; trace=1; lang=en; session=ck_cookie_key_1",
+      "theme=dark; session=ck_cookie_key_1",
+      "trace=2",
+    ]);
+  });
+
+  it("refuses, before sending, a caller's cookie named like the credential's", async () => {
+    const client = new AuthClient({ baseUrl, ...all });
+    const error = await client.things
+      .cookieKeyOnly?.("x", { headers: { Cookie: "session=forged" } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as Error).message).toMatch(/`session` cookie carries the client's credential/);
+    expect(received).toHaveLength(0);
+  });
+
+  it("is merged with the caller's cookie on raw requests too", async () => {
+    const client = new AuthClient({ baseUrl, ...all, headers: { Cookie: "theme=dark" } });
+    const raw = client.raw as unknown as { DELETE(path: string, init: object): Promise<unknown> };
+    await raw.DELETE("/cookieKeyOnly/{id}", { params: { path: { id: "x" } } });
+    expect(received[0]?.headers.cookie).toBe("theme=dark; session=ck_cookie_key_1");
   });
 });

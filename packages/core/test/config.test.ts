@@ -16,14 +16,14 @@ const scheme = (prefix: string): SecuritySchemeSpec => ({
 const format = (prefix: string, value: string) => credentialValue({ name: "Fixture" }, scheme(prefix), "apiKey", value);
 
 it.each([
-  ["key-", "abc", "key-abc"],
-  ["key-", "key-abc", "key-abc"],
-  ["key-", "KEY-key-abc", "key-abc"],
-  ["Bearer ", "jwt.x.y", "Bearer jwt.x.y"],
-  ["Bearer ", "bearer   jwt.x.y", "Bearer jwt.x.y"],
+  ["key-", "abcdefgh", "key-abcdefgh"],
+  ["key-", "key-abcdefgh", "key-abcdefgh"],
+  ["key-", "KEY-key-abcdefgh", "key-abcdefgh"],
+  ["Bearer ", "jwt.xx.yy", "Bearer jwt.xx.yy"],
+  ["Bearer ", "bearer   jwt.xx.yy", "Bearer jwt.xx.yy"],
   ["Bearer ", "bearer_token", "Bearer bearer_token"],
   ["Bearer ", "Bearer bearerish", "Bearer bearerish"],
-  ["", "raw", "raw"],
+  ["", "raw_value", "raw_value"],
 ])("prefix %j + %j → %j", (prefix, credential, expected) => {
   expect(format(prefix, credential)).toBe(expected);
 });
@@ -35,8 +35,12 @@ it.each(["", "key-", "a b", "é"])("refuses %j without echoing it", (credential)
 
 it.each([
   ["localhost", true],
-  ["api.localhost", true],
+  ["api.localhost", false],
+  ["evil.localhost", false],
+  ["localhost.evil.example", false],
   ["127.0.0.1", true],
+  ["127.255.255.255", true],
+  ["127.0.0.256", false],
   ["127.10.0.3", true],
   ["[::1]", true],
   ["example.com", false],
@@ -44,6 +48,10 @@ it.each([
   ["10.0.0.1", false],
 ])("isLoopbackHost(%s) = %s", (host, expected) => {
   expect(isLoopbackHost(host)).toBe(expected);
+});
+
+it.each(["key-abc", "key-1234567", "Bearer short", "t"])("refuses %j, too short to be masked safely", (credential) => {
+  expect(() => format("key-", credential)).toThrow(/`apiKey` is too short to be a credential: it needs at least 8/);
 });
 
 it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])("refuses the timeout %s", (timeout) => {
