@@ -114,7 +114,8 @@ export async function performDelete<Id>(
     });
   }
 
-  if (response.status === 404 && (outcome.outcomeUnknownBefore || options.missingOk)) {
+  // Only an earlier attempt that was most likely performed makes a 404 its confirmation (transport.ts).
+  if (response.status === 404 && (outcome.likelyAppliedBefore || options.missingOk)) {
     const error = errorFromResponse(method, operation.path, outcome, transport);
     const verdict = isDocumentedNotFound(operation.responses["404"], response.headers.get("content-type"), body);
     if (!verdict.gone) {
@@ -128,7 +129,7 @@ export async function performDelete<Id>(
         message: notFoundHint(error.message, verdict.why),
       });
     }
-    const data = { id, message: error.message, alreadyGone: true, confirmedByRetry: outcome.outcomeUnknownBefore };
+    const data = { id, message: error.message, alreadyGone: true, confirmedByRetry: outcome.likelyAppliedBefore };
     return { data, response };
   }
   throw errorFromResponse(method, operation.path, outcome, transport);

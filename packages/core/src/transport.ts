@@ -73,6 +73,12 @@ export interface CallOutcome {
    * answer (connection lost after sending, timeout, or 5xx).
    */
   readonly outcomeUnknownBefore: boolean;
+  /**
+   * True when such an attempt most likely *was* performed (its answer was lost or a 5xx): a later
+   * 404 then confirms the delete. False when the only uncertainty is a kept-alive connection the
+   * server had closed before it could answer, which it most likely never read (see `staleConnection`).
+   */
+  readonly likelyAppliedBefore: boolean;
 }
 
 export interface CallInit extends RequestOptions {
@@ -241,6 +247,7 @@ export class Transport {
     const logInfo = this.logger.isEnabled("info");
     // Whether any attempt so far may have been performed by the server without us seeing the answer.
     let outcomeUnknown = false;
+    let likelyApplied = false;
     const abortError = (stage: FailureStage = "not-sent") =>
       new APIUserAbortError({ message: "Request was aborted by the caller.", method, path, outcomeUnknown, stage });
 
@@ -331,6 +338,7 @@ export class Transport {
           ? `timeout after ${timeout} ms`
           : `connection error (${this.mask(code.trim() || "unknown").slice(0, 300)})`;
         if (!notSent) outcomeUnknown = true;
+        if (!notSent && (timedOut || !staleConnection(exchange.stage, error))) likelyApplied = true;
         const verdict = verdictForFailure(kind, attempt, maxRetries - attempt);
         this.logAttempt(method, path, timedOut ? "timeout" : "connection error", started, verdict);
         if (!verdict.retry) {
@@ -361,9 +369,18 @@ export class Transport {
       const verdict = verdictForResponse(response.status, response.headers, attempt, maxRetries - attempt);
       this.logAttempt(method, path, String(response.status), started, verdict, response.headers);
       if (!verdict.retry) {
-        return { response, body, attempts: attempt + 1, outcomeUnknownBefore: outcomeUnknown };
+        return {
+          response,
+          body,
+          attempts: attempt + 1,
+          outcomeUnknownBefore: outcomeUnknown,
+          likelyAppliedBefore: likelyApplied,
+        };
       }
-      if (response.status >= 500) outcomeUnknown = true;
+      if (response.status >= 500) {
+        outcomeUnknown = true;
+        likelyApplied = true;
+      }
       delayMs = verdict.delayMs;
       // A 429's delay goes through the pacer, so that in a bulk run every worker waits it out.
       if (response.status === 429) {
@@ -445,6 +462,25 @@ export class Transport {
       // Logging is best effort.
     }
   }
+}
+
+/**
+ * Whether an attempt failed on a kept-alive connection that the server closed before answering:
+ * undici's "other side closed" before any response header, on a socket that had already read an
+ * earlier response (`bytesRead > 0`, so it was reused). That is the server's idle timeout racing our
+ * write; the server most likely never read the request. It cannot be proven (a server that crashed
+ * after reading it looks the same), so the outcome stays unknown, but a later 404 is not taken as
+ * confirming the delete. A reset without undici's socket details counts as an answer lost.
+ */
+function staleConnection(stage: Exchange["stage"], error: unknown): boolean {
+  if (stage !== "sending") return false;
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 4; depth++) {
+    const { code, socket } = current as { code?: unknown; socket?: { bytesRead?: unknown } };
+    if (code === "UND_ERR_SOCKET") return typeof socket?.bytesRead === "number" && socket.bytesRead > 0;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** What a custom `fetch` resolved with when that was not a `Response`; see `checkedResponse`. */
