@@ -6,11 +6,13 @@
  * value appears in no rendering of the outcome and no log line.
  */
 import {
+  APIConnectionError,
   type ClientOptions,
   DEFAULT_MAX_RESPONSE_BYTES,
   type DeleteManyResult,
   type DeleteResult,
   InvalidArgumentError,
+  MIN_CREDENTIAL_LENGTH,
 } from "@sdkforge/core";
 import type { RecordedRequest } from "@sdkforge/core/testing";
 import { expect } from "vitest";
@@ -41,8 +43,11 @@ export interface CallerScenario {
   /** What the caller does, from building the client on; may throw (a constructor refusing its options). */
   readonly act: (context: CallerContext) => PromiseLike<unknown> | unknown;
   readonly expected: {
-    /** `InvalidArgumentError` naming `argument`, or a value checked by `check`. */
-    readonly result: { readonly refused: string } | { readonly resolves: true };
+    /** `InvalidArgumentError` naming `argument`, another error class by name, or a value checked by `check`. */
+    readonly result:
+      | { readonly refused: string | ((vendor: VendorUnderTest) => string) }
+      | { readonly rejects: string }
+      | { readonly resolves: true };
     /** Requests the server received. */
     readonly attempts: number;
     /** Default 1 s: a refused input costs no back-off. */
@@ -55,6 +60,26 @@ export interface CallerScenario {
 }
 
 const refusedBeforeSending = (argument: string) => ({ result: { refused: argument }, attempts: 0 }) as const;
+
+/** The vendor's credential prefix (`key-`), which callers include and which does not count toward the length. */
+const callerPrefix = (vendor: VendorUnderTest) =>
+  vendor.credential.slice(0, vendor.credential.indexOf(vendor.secrets[0] ?? ""));
+
+/** Runs `call`, lets pending rejections surface, and returns its value with the rejections nobody handled. */
+async function withUnhandledRejections(
+  call: () => PromiseLike<unknown>,
+): Promise<{ value: unknown; unhandled: unknown[] }> {
+  const unhandled: unknown[] = [];
+  const onRejection = (reason: unknown) => unhandled.push(reason);
+  process.on("unhandledRejection", onRejection);
+  try {
+    const value = await call();
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    return { value, unhandled };
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+}
 
 const badHeaderValues: readonly [string, string][] = [
   ["CRLF in a header value", `a\r\nX-Injected: ${MISPLACED_SECRET}`],
@@ -195,6 +220,48 @@ export const CALLER_MISTAKES: readonly CallerScenario[] = [
       expect((outcome as { value?: DeleteResult<unknown> }).value).toMatchObject({ alreadyGone: false }),
   },
   {
+    name: `a credential shorter than ${MIN_CREDENTIAL_LENGTH} characters`,
+    act: ({ client, vendor }) => client({ credential: `${callerPrefix(vendor)}Qz7Kx9w` }),
+    expected: { result: { refused: (vendor) => vendor.credentialOption }, attempts: 0 },
+  },
+  {
+    name: "a *.localhost baseUrl over plain http",
+    act: ({ client }) => client({ baseUrl: "http://evil.localhost:9" }),
+    expected: refusedBeforeSending("baseUrl"),
+  },
+  {
+    name: "an async logger whose promise rejects",
+    act: ({ client, ids }) => {
+      const down = async () => {
+        throw new Error("log transport is down");
+      };
+      const logger = { error: down, warn: down, info: down, debug: down };
+      return withUnhandledRejections(() => client({ logLevel: "debug", logger }).delete(ids[0]));
+    },
+    expected: { result: { resolves: true }, attempts: 1 },
+    check: (outcome) => {
+      const value = (outcome as { value?: { value: DeleteResult<unknown>; unhandled: unknown[] } }).value;
+      expect(value?.unhandled, "unhandled rejections").toEqual([]);
+      expect(value?.value).toMatchObject({ alreadyGone: false });
+    },
+  },
+  {
+    name: "a logger with only some of the four methods",
+    act: ({ client, ids }) => client({ logLevel: "debug", logger: { warn: () => {} } }).delete(ids[0]),
+    expected: { result: { resolves: true }, attempts: 1 },
+  },
+  {
+    name: "a custom fetch that resolves with something other than a Response",
+    act: ({ client, ids }) =>
+      client({ fetch: (async () => ({ status: 200 })) as unknown as typeof fetch }).delete(ids[0]),
+    expected: { result: { rejects: "APIConnectionError" }, attempts: 0 },
+    check: (outcome) => {
+      const error = outcome.ok ? undefined : outcome.error;
+      expect(error).toBeInstanceOf(APIConnectionError);
+      expect(error).toMatchObject({ stage: "not-sent", outcomeUnknown: false });
+    },
+  },
+  {
     name: "the default body limit is 64 KiB",
     act: () => DEFAULT_MAX_RESPONSE_BYTES,
     expected: { result: { resolves: true }, attempts: 0 },
@@ -236,11 +303,17 @@ export async function runCallerScenario(vendor: VendorUnderTest, scenario: Calle
     expect(error, outcome.ok ? `resolved with ${JSON.stringify(outcome.value)}` : "").toBeInstanceOf(
       InvalidArgumentError,
     );
-    expect((error as InvalidArgumentError).argument).toBe(expected.result.refused);
+    const { refused } = expected.result;
+    expect((error as InvalidArgumentError).argument).toBe(typeof refused === "function" ? refused(vendor) : refused);
     expect(JSON.parse(JSON.stringify(error)), "JSON keeps the message").toMatchObject({
       name: "InvalidArgumentError",
       message: (error as Error).message,
     });
+    expect(tokenIds.size, "nothing was deleted").toBe(ids.length);
+  } else if ("rejects" in expected.result) {
+    expect(outcome.ok ? outcome.value : (outcome.error as Error).name, "how the call ended").toBe(
+      expected.result.rejects,
+    );
     expect(tokenIds.size, "nothing was deleted").toBe(ids.length);
   } else if (!outcome.ok) {
     throw outcome.error;

@@ -376,7 +376,7 @@ export const SECRETS: readonly HostileScenario[] = [
     expected: { result: { error: BadRequestError, status: 400 }, attempts: 1, gone: false },
   },
   {
-    name: "a 5-character credential echoed back",
+    name: "a credential of the shortest accepted length (8 characters) echoed back",
     fault: () =>
       fault("400 echoing the credential", false, (context) => {
         const { auth, bare } = credentialOf(context);
@@ -487,7 +487,8 @@ export const FALSE_SUCCESS: readonly HostileScenario[] = [
 
 const NUMERIC_SECRET = "73910552847361";
 const numericCredential = (vendor: VendorUnderTest) => `${credentialPrefix(vendor) ?? ""}${NUMERIC_SECRET}`;
-const shortCredential = (vendor: VendorUnderTest) => `${credentialPrefix(vendor) ?? ""}Qz7Kx`;
+/** As short as core accepts (`MIN_CREDENTIAL_LENGTH`, 8): shorter ones are refused at construction (hostile-callers). */
+const shortCredential = (vendor: VendorUnderTest) => `${credentialPrefix(vendor) ?? ""}Qz7Kx9wB`;
 
 export const ALL_HOSTILE = [...REDIRECTS, ...BOUNDS, ...LINEAR_TIME, ...SECRETS, ...FALSE_SUCCESS];
 
