@@ -179,10 +179,10 @@ describe("v2, Archil adds DELETE /api/disks/{id}", () => {
       try {
         const address = server.address() as { port: number };
         const built = await import(pathToFileURL(join(workspace.root, "packages/archil/dist/index.js")).href);
-        const archil = new built.Archil({ apiKey: "key-abc", baseUrl: `http://127.0.0.1:${address.port}` });
+        const archil = new built.Archil({ apiKey: "key-abc_sync_123", baseUrl: `http://127.0.0.1:${address.port}` });
         const result = await archil.disks.delete("dsk_1");
         expect(result).toMatchObject({ id: "dsk_1", alreadyGone: false });
-        expect(seen).toEqual(["DELETE /api/disks/dsk_1 key-abc"]);
+        expect(seen).toEqual(["DELETE /api/disks/dsk_1 key-abc_sync_123"]);
       } finally {
         await new Promise((resolve) => server.close(resolve));
       }

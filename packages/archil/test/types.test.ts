@@ -7,14 +7,14 @@ import { Archil, type DeleteResult, type Region } from "../src/index.js";
 
 it("types regions and ids from the spec", () => {
   expectTypeOf<Region>().toEqualTypeOf<"aws-us-east-1" | "aws-eu-west-1" | "aws-us-west-2" | "gcp-us-central1">();
-  const archil = new Archil({ apiKey: "key-types", region: "aws-us-west-2" });
+  const archil = new Archil({ apiKey: "key-types_123", region: "aws-us-west-2" });
   expectTypeOf(archil.apiTokens.delete).parameter(0).toEqualTypeOf<string>();
   // The success body is typed from the spec, unwrapped from Archil's `{ success, data }` envelope.
   expectTypeOf(archil.apiTokens.delete("x")).resolves.toEqualTypeOf<DeleteResult<string, { message?: string }>>();
   expectTypeOf(archil.apiTokens.deleteMany(["x"])).resolves.toHaveProperty("deleted");
   if (Math.random() > 2) {
     // @ts-expect-error an unknown region does not compile.
-    void new Archil({ apiKey: "key-types", region: "mars-north-1" });
+    void new Archil({ apiKey: "key-types_123", region: "mars-north-1" });
     // @ts-expect-error the token id is a string (a hash) in the spec.
     void archil.apiTokens.delete(12);
   }

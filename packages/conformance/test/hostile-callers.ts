@@ -7,14 +7,13 @@
  */
 import {
   APIConnectionError,
-  type ClientOptions,
   DEFAULT_MAX_RESPONSE_BYTES,
   type DeleteManyResult,
   type DeleteResult,
   InvalidArgumentError,
   MIN_CREDENTIAL_LENGTH,
 } from "@sdkforge/core";
-import type { RecordedRequest } from "@sdkforge/core/testing";
+import type { RecordedRequest, TestClientOptions } from "@sdkforge/core/testing";
 import { expect } from "vitest";
 import {
   captureLogs,
@@ -34,7 +33,9 @@ export interface CallerContext {
   readonly vendor: VendorUnderTest;
   readonly ids: readonly unknown[];
   /** Builds the vendor's client against the test server, with the caller's extra options. */
-  readonly client: (options?: Omit<ClientOptions, "baseUrl"> & { baseUrl?: string | undefined }) => AnyDeleteResource;
+  readonly client: (
+    options?: Omit<TestClientOptions, "baseUrl"> & { baseUrl?: string | undefined },
+  ) => AnyDeleteResource;
 }
 
 export interface CallerScenario {
@@ -284,7 +285,7 @@ export async function runCallerScenario(vendor: VendorUnderTest, scenario: Calle
     client: (options = {}) => {
       // An explicit `baseUrl: undefined` leaves the choice to the environment.
       const baseUrl = "baseUrl" in options ? options.baseUrl : server.url;
-      return vendor.resource({ logger, maxRetries: 2, ...options, baseUrl } as ClientOptions & { baseUrl: string });
+      return vendor.resource({ logger, maxRetries: 2, ...options, baseUrl } as TestClientOptions);
     },
   };
   let outcome: Outcome<unknown>;

@@ -50,7 +50,7 @@ it.each([
   expect(isLoopbackHost(host)).toBe(expected);
 });
 
-it.each(["key-abc", "key-1234567", "Bearer short", "t"])("refuses %j, too short to be masked safely", (credential) => {
+it.each(["key-abc", "key-1234567", "key-short12", "t"])("refuses %j, too short to be masked safely", (credential) => {
   expect(() => format("key-", credential)).toThrow(/`apiKey` is too short to be a credential: it needs at least 8/);
 });
 
