@@ -174,7 +174,9 @@ export class Transport {
   readonly mask: (text: string) => string;
   /** Masks a header name, comparing without case (names arrive lower-cased). */
   readonly maskName: (name: string) => string;
+  /** Masks every string, key and number of a decoded body; the identity when the client holds no credential. */
   readonly maskValue: (value: unknown) => unknown;
+  private readonly masksNothing: boolean;
   /** Throws `InvalidArgumentError` when a path parameter is one of the client's credentials or looks like one. */
   readonly refuseCredentialAsId: (argument: string, value: unknown) => void;
 
@@ -182,7 +184,9 @@ export class Transport {
     const secrets = secretList(init.secrets);
     this.mask = (text) => maskSecrets(text, secrets);
     this.maskName = (name) => maskHeaderName(name, secrets);
-    this.maskValue = (value) => maskDeep(value, secrets);
+    // A client without credentials has nothing to mask: bodies are not walked for it.
+    this.maskValue = secrets.length === 0 ? (value) => value : (value) => maskDeep(value, secrets);
+    this.masksNothing = secrets.length === 0;
     const credentialFacts = { secrets, prefixes: init.credentialPrefixes };
     this.refuseCredentialAsId = (argument, value) => refuseCredentialAsId(argument, value, credentialFacts);
     const { credentials } = init;
@@ -425,7 +429,7 @@ export class Transport {
     try {
       const parsed = parseBody(exchange.text);
       // A success is the API's own data, handed over as it came; an error's body goes into the error, masked.
-      if (!response.ok) return { body: this.maskValue(parsed) };
+      if (!response.ok && !this.masksNothing) return { body: this.maskValue(parsed) };
       checkDepth(parsed, exchange.text?.length ?? 0);
       return { body: parsed };
     } catch (error) {

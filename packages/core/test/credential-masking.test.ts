@@ -16,7 +16,7 @@ import {
   NotFoundError,
   type OperationSpec,
 } from "../src/index.js";
-import { type ScriptedServer, startScriptedServer } from "../src/testing/index.js";
+import { type ScriptedServer, startScriptedServer, startSpecServer } from "../src/testing/index.js";
 import { Things } from "./fixtures.js";
 
 const operation = (operationId: string, security: OperationSpec["security"]): OperationSpec => ({
@@ -44,6 +44,14 @@ const spec: ApiSpec = {
       prefix: "",
       options: [{ option: "queryKey", env: "FORMSTEST_QUERY_KEY" }],
     },
+    vendorHeader: {
+      kind: "apiKey",
+      type: "apiKey",
+      in: "header",
+      name: "X-Vendor-Token",
+      prefix: "",
+      options: [{ option: "vendorToken", env: "FORMSTEST_VENDOR_TOKEN" }],
+    },
     basic: {
       kind: "basic",
       type: "http",
@@ -56,13 +64,17 @@ const spec: ApiSpec = {
       ],
     },
   },
-  operations: { byQuery: operation("byQuery", [["queryKey"]]), byBasic: operation("byBasic", [["basic"]]) },
-  resources: { things: { byQuery: "byQuery", byBasic: "byBasic" } },
+  operations: {
+    byQuery: operation("byQuery", [["queryKey"]]),
+    byBasic: operation("byBasic", [["basic"]]),
+    byHeader: operation("byHeader", [["vendorHeader"]]),
+  },
+  resources: { things: { byQuery: "byQuery", byBasic: "byBasic", byHeader: "byHeader" } },
 };
 
 type Helper = (id: string) => Promise<unknown>;
 class FormsClient extends APIClient<object> {
-  declare readonly things: Record<"byQuery" | "byBasic", Helper>;
+  declare readonly things: Record<"byQuery" | "byBasic" | "byHeader", Helper>;
   constructor(options: ClientOptions & Record<string, unknown>) {
     super(spec, options);
   }
@@ -138,6 +150,24 @@ describe("the forms a credential takes on the wire", () => {
     const client = new FormsClient({ baseUrl: server.url, username: "api", password: "long-enough-password" });
     const error = await client.things.byBasic("x").catch((caught: unknown) => caught);
     expect((error as APIError).message).toBe("bad credentials: /byBasic/x api");
+  });
+});
+
+describe("the test server's recorded requests", () => {
+  it("hold no credential: neither a query key nor a header a scheme names", async () => {
+    const VENDOR_TOKEN = "vt_S3cretVendorToken5";
+    const specServer = await startSpecServer({ spec });
+    try {
+      const client = new FormsClient({ baseUrl: specServer.url, queryKey: QUERY_KEY, vendorToken: VENDOR_TOKEN });
+      await client.things.byQuery("a");
+      await client.things.byHeader("b");
+      expect(specServer.requests.map((r) => r.target)).toEqual(["/byQuery/a?api_key=***", "/byHeader/b"]);
+      expect(specServer.requests[1]?.headers["x-vendor-token"]).toBe("***");
+      const recorded = JSON.stringify(specServer.requests);
+      for (const secret of [QUERY_KEY, ENCODED, VENDOR_TOKEN]) expect(recorded).not.toContain(secret);
+    } finally {
+      await specServer.close();
+    }
   });
 });
 

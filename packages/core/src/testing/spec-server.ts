@@ -8,13 +8,13 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { redactHeaders } from "../secrets.js";
+import { redactHeaders, redactHeaderValue } from "../secrets.js";
 import type { ApiSpec, OperationSpec } from "../spec.js";
 import { documentedBody, documentedError, successStatus } from "./documented-body.js";
 
 export interface RecordedRequest {
   readonly method: string;
-  /** The request target exactly as received, e.g. `/api/tokens/a%2Fb`. */
+  /** The request target exactly as received, e.g. `/api/tokens/a%2Fb`, with a query-string credential's value as `***`. */
   readonly target: string;
   /** The matched operation, or `undefined` when no route matched. */
   operationId: string | undefined;
@@ -22,7 +22,7 @@ export interface RecordedRequest {
   pathParams: Readonly<Record<string, string>>;
   /** When the request was complete, on the `performance.now()` clock of the server's process. */
   readonly receivedAt: number;
-  /** Request headers with credentials redacted. */
+  /** Request headers with credentials redacted: the well-known ones and every header a security scheme names. */
   readonly headers: Readonly<Record<string, string>>;
   readonly bodyLength: number;
   /** Every way the request broke the spec; empty for a conforming request. */
@@ -176,6 +176,29 @@ function checkParams(route: Route, values: Record<string, string>, request: Inco
   return violations;
 }
 
+/**
+ * A request target with the value of every query parameter that carries a credential replaced by
+ * `***`; everything else (the path, other parameters, their encoding) stays exactly as received.
+ */
+function withoutQueryCredentials(target: string, names: ReadonlySet<string>): string {
+  const start = target.indexOf("?");
+  if (start < 0 || names.size === 0) return target;
+  const pairs = target
+    .slice(start + 1)
+    .split("&")
+    .map((pair) => {
+      const name = pair.split("=", 1)[0] ?? "";
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name.replace(/\+/g, " "));
+      } catch {
+        // A malformed escape is compared as written.
+      }
+      return names.has(decoded) ? `${name}=***` : pair;
+    });
+  return `${target.slice(0, start + 1)}${pairs.join("&")}`;
+}
+
 /** The credential of the operation's first security alternative, with the scheme prefix removed. */
 function credentialOf(spec: ApiSpec, operation: OperationSpec, request: IncomingMessage): string | undefined {
   const schemeName = operation.security[0]?.[0];
@@ -210,6 +233,17 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
   const errorReply = (operation: OperationSpec, status: number, message: string): Reply =>
     options.errorBody ? { status, body: options.errorBody(message) } : documentedError(operation, status, message);
   const routes = compileRoutes(spec);
+  // Recorded requests hold no credential: the headers and query parameters the spec's schemes name are hidden.
+  const schemes = Object.values(spec.securitySchemes);
+  const credentialHeaders = new Set(schemes.filter((s) => s.in === "header").map((s) => s.name.toLowerCase()));
+  const credentialParams = new Set(schemes.filter((s) => s.in === "query").map((s) => s.name));
+  const recordedHeaders = (headers: Record<string, string>) => {
+    const shown = redactHeaders(headers);
+    for (const [name, value] of Object.entries(shown)) {
+      if (credentialHeaders.has(name)) shown[name] = redactHeaderValue(value);
+    }
+    return shown;
+  };
   const requests: RecordedRequest[] = [];
   const failures: number[] = [];
   const injected: Fault[] = [];
@@ -244,11 +278,11 @@ export async function startSpecServer(options: SpecServerOptions): Promise<SpecS
       const bodyLength = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
       const record: RecordedRequest = {
         method: method.toUpperCase(),
-        target,
+        target: withoutQueryCredentials(target, credentialParams),
         operationId: undefined,
         pathParams: {},
         receivedAt: performance.now(),
-        headers: redactHeaders(request.headers as Record<string, string>),
+        headers: recordedHeaders(request.headers as Record<string, string>),
         bodyLength,
         violations: [],
         status: 0,
