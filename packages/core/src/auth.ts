@@ -147,7 +147,7 @@ export function resolveCredentials(spec: ApiSpec, options: Readonly<Record<strin
       );
       // Mask the value sent, the string as given, and the bare key: a server may echo any of them.
       secrets.push(String(first).trim());
-      if (scheme.in === "query") secrets.push(...queryForms(value));
+      if (scheme.in === "query") secrets.push(...queryForms(value), ...queryForms(value.slice(scheme.prefix.length)));
     }
     secrets.push(value, value.slice(scheme.prefix.length));
     ready.set(name, { ...scheme, value });
