@@ -99,7 +99,7 @@ function serverUrl(
   }
   if (!server) return undefined;
   const variables = server.variables ?? {};
-  return server.url.replace(/\{([^}]+)\}/g, (placeholder, name: string, offset: number) => {
+  return server.url.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
     const variable = variables[name];
     if (!variable) return placeholder;
     const option = variable.option ?? name;
@@ -108,7 +108,7 @@ function serverUrl(
       const allowed = variable.enum ? ` one of ${variable.enum.join(", ")}` : " a string";
       throw new InvalidArgumentError(option, `${spec.name}: \`${option}\` must be${allowed}.`);
     }
-    if (value !== variable.default && !variable.enum) checkServerVariable(spec.name, option, server.url, offset, value);
+    if (value !== variable.default && !variable.enum) checkServerVariable(spec.name, option, value);
     return encodeURI(value);
   });
 }

@@ -6,44 +6,43 @@
  */
 import { InvalidArgumentError } from "./errors.js";
 
-/** The values of every `cookie` header in `headers`, whatever the case of the name. */
-export function cookieValues(headers: Readonly<Record<string, string>> | undefined): string[] {
-  if (!headers) return [];
-  return Object.entries(headers).flatMap(([name, value]) => (name.toLowerCase() === "cookie" ? [value] : []));
-}
-
-/** `headers` without its `cookie` headers. */
-export function withoutCookies(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (name.toLowerCase() !== "cookie") out[name] = value;
-  return out;
-}
-
 /**
  * The caller's cookie headers and the credential's pairs as one header value. Throws
  * `InvalidArgumentError` (naming the cookie, never its value) when a caller's cookie has the name
  * of a credential cookie.
  */
 export function mergeCookies(
-  callerCookies: readonly (string | undefined)[],
+  callerCookies: readonly (string | null | undefined)[],
   credentialCookie: string,
   credentialNames: ReadonlySet<string>,
 ): string {
   const pairs: string[] = [];
-  for (const header of callerCookies) {
-    for (const pair of (header ?? "").split(";")) {
-      const trimmed = pair.trim();
-      if (trimmed === "") continue;
-      const name = trimmed.split("=", 1)[0]?.trim() ?? "";
-      if (credentialNames.has(name)) {
-        throw new InvalidArgumentError(
-          "headers",
-          `The \`${name}\` cookie carries the client's credential; remove it from the Cookie header you pass.`,
-        );
-      }
-      pairs.push(trimmed);
+  for (const pair of callerCookies.join(";").split(";")) {
+    const trimmed = pair.trim();
+    const name = trimmed.split("=", 1)[0]?.trim() ?? "";
+    if (credentialNames.has(name)) {
+      throw new InvalidArgumentError("headers", `The \`${name}\` cookie carries the client's credential; remove it.`);
     }
+    if (trimmed) pairs.push(trimmed);
   }
-  pairs.push(credentialCookie);
-  return pairs.join("; ");
+  return [...pairs, credentialCookie].join("; ");
+}
+
+/**
+ * `headers` (the caller's) with `credential` (the operation's, holding `Cookie`) added, every
+ * cookie of the caller's and `clientCookie` merged into that one `Cookie`.
+ */
+export function withCredentialCookie(
+  headers: Readonly<Record<string, string>>,
+  credential: Readonly<Record<string, string>>,
+  clientCookie: string | undefined,
+  credentialNames: ReadonlySet<string>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const cookies = [clientCookie];
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === "cookie") cookies.push(value);
+    else out[name] = value;
+  }
+  return { ...out, ...credential, Cookie: mergeCookies(cookies, credential.Cookie ?? "", credentialNames) };
 }

@@ -90,22 +90,6 @@ export function maskDeep(value: unknown, secrets: readonly string[], depth = 0):
   return out === undefined ? value : Object.fromEntries(out);
 }
 
-/**
- * Throws `BodyTooDeepError` for a decoded body nested deeper than `MAX_BODY_DEPTH`, like `maskDeep`,
- * without copying anything: a success body is the API's own data and is handed over unmasked, but
- * a hostile depth is refused all the same. `sourceLength` (the text it was decoded from) lets a
- * body too short to nest that deep skip the walk: each level costs at least one character.
- */
-export function checkDepth(value: unknown, sourceLength: number): void {
-  if (sourceLength <= MAX_BODY_DEPTH || value === null || typeof value !== "object") return;
-  const walk = (node: unknown, depth: number): void => {
-    if (node === null || typeof node !== "object") return;
-    if (depth >= MAX_BODY_DEPTH) throw new BodyTooDeepError(`body nested deeper than ${MAX_BODY_DEPTH} levels`);
-    for (const item of Array.isArray(node) ? node : Object.values(node)) walk(item, depth + 1);
-  };
-  walk(value, 0);
-}
-
 function maskNumber(value: number, secrets: readonly string[]): unknown {
   const digits = String(value);
   for (const secret of secrets) {

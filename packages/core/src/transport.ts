@@ -14,7 +14,7 @@ import { fitsDeclaredLength, readBody } from "./body-reader.js";
 import { type Cancellation, cancellationOf } from "./cancellation.js";
 import type { ResolvedConfig } from "./config.js";
 import { checkMaxRetries, checkTimeout } from "./config.js";
-import { cookieValues, mergeCookies, withoutCookies } from "./cookies.js";
+import { withCredentialCookie } from "./cookies.js";
 import { parseBody } from "./decode.js";
 import { PendingRequest, sendPending } from "./direct-fetch.js";
 import {
@@ -37,7 +37,7 @@ import { responseMeta } from "./response-error.js";
 import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
 import {
   BodyTooDeepError,
-  checkDepth,
+  MAX_BODY_DEPTH,
   maskCause,
   maskDeep,
   maskHeaderName,
@@ -198,7 +198,7 @@ export class Transport {
     this.customFetch = init.fetch;
     const clientHeaders = checkHeaders(init.headers, "headers", this.maskName) ?? {};
     // Merged per call with an operation's cookie credential, which would otherwise replace it.
-    this.clientCookie = cookieValues(clientHeaders).join("; ") || undefined;
+    this.clientCookie = Object.entries(clientHeaders).find(([name]) => name.toLowerCase() === "cookie")?.[1];
     const options = {
       baseUrl: init.baseUrl,
       // Look the global up per call so test tools that patch it later (msw) still take effect.
@@ -225,25 +225,17 @@ export class Transport {
       init.body === undefined || !operation.body ? undefined : encodeBody(operation.body.contentType, init.body);
     // Throws before anything is sent when the operation needs a credential the client lacks.
     const auth = this.credentials.forOperation(operation);
+    // A cookie credential is merged with the caller's cookies (cookies.ts); any other goes on top.
+    const credentialCookie = auth.headers.Cookie !== undefined;
     const callerHeaders = {
       ...(checked && withoutCredentialHeaders(checked, this.credentials.headerNames)),
       ...(params && withoutCredentialHeaders(params, this.credentials.headerNames)),
-    };
-    const credentialCookie = auth.headers.Cookie;
-    const headers = {
-      ...(credentialCookie === undefined ? callerHeaders : withoutCookies(callerHeaders)),
       ...(encoded?.contentType === undefined ? {} : { "Content-Type": encoded.contentType }),
-      ...auth.headers,
-      ...(credentialCookie === undefined
-        ? {}
-        : {
-            Cookie: mergeCookies(
-              [this.clientCookie, ...cookieValues(callerHeaders)],
-              credentialCookie,
-              this.credentials.cookieNames,
-            ),
-          }),
+      ...(credentialCookie ? undefined : auth.headers),
     };
+    const headers = credentialCookie
+      ? withCredentialCookie(callerHeaders, auth.headers, this.clientCookie, this.credentials.cookieNames)
+      : callerHeaders;
     const query = { ...init.query, ...auth.query };
     // A call's own pacer only matters once a 429 has paused it, so it is made then; bulk runs share theirs.
     let pacer = init.pacer;
@@ -430,7 +422,9 @@ export class Transport {
       const parsed = parseBody(exchange.text);
       // A success is the API's own data, handed over as it came; an error's body goes into the error, masked.
       if (!response.ok && !this.masksNothing) return { body: this.maskValue(parsed) };
-      checkDepth(parsed, exchange.text?.length ?? 0);
+      // A hostile depth is refused all the same. Each level costs a character, so a short body cannot be too deep;
+      // with no secret to find, the walk only checks the depth and copies nothing.
+      if ((exchange.text?.length ?? 0) > MAX_BODY_DEPTH) maskDeep(parsed, []);
       return { body: parsed };
     } catch (error) {
       if (!response.ok) return { body: undefined };
@@ -477,14 +471,9 @@ export class Transport {
  * confirming the delete. A reset without undici's socket details counts as an answer lost.
  */
 function staleConnection(stage: Exchange["stage"], error: unknown): boolean {
-  if (stage !== "sending") return false;
-  let current: unknown = error;
-  for (let depth = 0; current && typeof current === "object" && depth < 4; depth++) {
-    const { code, socket } = current as { code?: unknown; socket?: { bytesRead?: unknown } };
-    if (code === "UND_ERR_SOCKET") return typeof socket?.bytesRead === "number" && socket.bytesRead > 0;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  // fetch's TypeError wraps undici's SocketError, which carries the socket's byte counts.
+  const cause = (error as { cause?: { code?: unknown; socket?: { bytesRead?: number } } } | undefined)?.cause;
+  return stage === "sending" && cause?.code === "UND_ERR_SOCKET" && (cause.socket?.bytesRead ?? 0) > 0;
 }
 
 /** What a custom `fetch` resolved with when that was not a `Response`; see `checkedResponse`. */
@@ -492,31 +481,20 @@ class NotAResponseError extends Error {}
 
 /**
  * A custom `fetch`'s result, when it is a `Response` (of this realm or another: anything with a
- * status, headers and a body reader will do). Anything else is a programming error in the caller's
+ * numeric `status`, `headers.get` and `text()` will do). Anything else is a programming error in the caller's
  * `fetch`, never a network failure: it is reported at once, and not retried.
  */
 function checkedResponse(value: unknown): Response {
-  if (value instanceof Response) return value;
   const candidate = value as Partial<Response> | null | undefined;
-  if (
-    typeof candidate === "object" &&
-    candidate !== null &&
-    typeof candidate.status === "number" &&
+  const responseLike =
+    typeof candidate?.status === "number" &&
     typeof candidate.headers?.get === "function" &&
-    typeof candidate.text === "function"
-  ) {
+    typeof candidate.text === "function";
+  if (value instanceof Response || responseLike) {
     return value as Response;
   }
-  const got =
-    value === null
-      ? "null"
-      : Array.isArray(value)
-        ? "an array"
-        : typeof value === "object"
-          ? "an object that is not a Response"
-          : `a ${typeof value}`;
   throw new NotAResponseError(
-    `The \`fetch\` option resolved with ${got} instead of a Response. That is a bug in the \`fetch\` passed to the client, so the call is not retried.`,
+    "The `fetch` option resolved with something other than a Response: a bug in that function, so the call is not retried.",
   );
 }
 

@@ -24,11 +24,13 @@ export const BUNDLE_TARGET_BROTLI_BYTES = 5_000;
  * that growth is a decision rather than an accident. 8.28 kB when the benchmarks were added; about
  * 9.8 kB with spec-driven auth, servers and helpers for every DELETE; 13.0 kB once every response is
  * also bounded, redirects refused, failures classified and inputs checked; 13.26 kB with header
- * parameters and bodies in their documented media type (see "Bundle size after the spec-driven
- * runtime", "Hostile peers" and "Any real spec" in BENCHMARKS.md). Same number as
+ * parameters and bodies in their documented media type; 14.3 kB once every form a credential is sent in
+ * is masked and server variables, cookies, loggers and `fetch` results are checked (see "Bundle size
+ * after the spec-driven runtime", "Hostile peers", "Any real spec" and "The one-operation budget:
+ * 14.5 kB" in BENCHMARKS.md). Same number as
  * `CLIENT_BUDGET_BASE_BYTES` in scripts/lib/vendors.ts.
  */
-export const BUNDLE_BUDGET_BROTLI_BYTES = 13_500;
+export const BUNDLE_BUDGET_BROTLI_BYTES = 14_500;
 
 export interface BundleApp {
   readonly name: string;
