@@ -64,9 +64,9 @@ export function createRawClient(
         // The caller's cookies (client-wide or from middleware) are kept, ahead of the credential's.
         const merged =
           name === "Cookie"
-            ? mergeCookies([authenticated.headers.get("cookie") ?? undefined], value, credentials.cookieNames)
+            ? mergeCookies([authenticated.headers.get("cookie")], value, credentials.cookieNames)
             : value;
-        authenticated.headers.set(name, merged);
+        authenticated.headers.set(name, merged ?? value);
       }
       return maskQueryCredentials(await options.fetch(authenticated), credentials.queryNames);
     },

@@ -14,7 +14,7 @@ import { fitsDeclaredLength, readBody } from "./body-reader.js";
 import { type Cancellation, cancellationOf } from "./cancellation.js";
 import type { ResolvedConfig } from "./config.js";
 import { checkMaxRetries, checkTimeout } from "./config.js";
-import { withCredentialCookie } from "./cookies.js";
+import { withCookies } from "./cookies.js";
 import { parseBody } from "./decode.js";
 import { PendingRequest, sendPending } from "./direct-fetch.js";
 import {
@@ -197,7 +197,7 @@ export class Transport {
     this.logger = init.logger;
     this.customFetch = init.fetch;
     const clientHeaders = checkHeaders(init.headers, "headers", this.maskName) ?? {};
-    // Merged per call with an operation's cookie credential, which would otherwise replace it.
+    // Merged per call with the request's own cookies and any cookie credential, which would otherwise replace it.
     this.clientCookie = Object.entries(clientHeaders).find(([name]) => name.toLowerCase() === "cookie")?.[1];
     const options = {
       baseUrl: init.baseUrl,
@@ -225,16 +225,17 @@ export class Transport {
       init.body === undefined || !operation.body ? undefined : encodeBody(operation.body.contentType, init.body);
     // Throws before anything is sent when the operation needs a credential the client lacks.
     const auth = this.credentials.forOperation(operation);
-    // A cookie credential is merged with the caller's cookies (cookies.ts); any other goes on top.
-    const credentialCookie = auth.headers.Cookie !== undefined;
+    // Cookies (client-wide, per request, a cookie credential) are merged into one header (cookies.ts);
+    // any other credential header goes on top.
+    const mergeCookies = auth.headers.Cookie !== undefined || this.clientCookie !== undefined;
     const callerHeaders = {
       ...(checked && withoutCredentialHeaders(checked, this.credentials.headerNames)),
       ...(params && withoutCredentialHeaders(params, this.credentials.headerNames)),
       ...(encoded?.contentType === undefined ? {} : { "Content-Type": encoded.contentType }),
-      ...(credentialCookie ? undefined : auth.headers),
+      ...(mergeCookies ? undefined : auth.headers),
     };
-    const headers = credentialCookie
-      ? withCredentialCookie(callerHeaders, auth.headers, this.clientCookie, this.credentials.cookieNames)
+    const headers = mergeCookies
+      ? withCookies(callerHeaders, auth.headers, this.clientCookie, this.credentials.cookieNames)
       : callerHeaders;
     const query = { ...init.query, ...auth.query };
     // A call's own pacer only matters once a 429 has paused it, so it is made then; bulk runs share theirs.

@@ -275,7 +275,7 @@ describe("a cookie credential", () => {
     expect(() => new AuthClient({ baseUrl, cookieKey })).not.toThrow(cookieKey);
   });
 
-  it("is merged with the caller's own cookies, client-wide and per request, never replacing them", async () => {
+  it("is merged with the caller's own cookies, client-wide and per request, and those with each other", async () => {
     const client = new AuthClient({ baseUrl, ...all, headers: { Cookie: "theme=dark" } });
     await client.things.cookieKeyOnly?.("x", { headers: { cookie: "trace=1; lang=en" } });
     await client.things.cookieKeyOnly?.("y");
@@ -283,7 +283,7 @@ describe("a cookie credential", () => {
     expect(received.map((r) => r.headers.cookie)).toEqual([
       "theme=dark; trace=1; lang=en; session=ck_cookie_key_1",
       "theme=dark; session=ck_cookie_key_1",
-      "trace=2",
+      "theme=dark; trace=2",
     ]);
   });
 
