@@ -8,7 +8,9 @@
  * spec-driven server, the contract suite, size budgets, spec validation. Needs built packages
  * (`pnpm build`), as `pnpm test` provides; the scratch install reuses the local pnpm store offline.
  */
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +34,10 @@ const SIMPLE_SOURCE =
   "https://raw.githubusercontent.com/openapi-ts/openapi-typescript/0cc7ee77d28359c7901d9cd3b5733b70a050ea49/packages/openapi-typescript/examples/simple-example.yaml";
 let work: string;
 let repo: string;
+/** A loopback site publishing the JSON and the multi-file document, which new-vendor is told to follow. */
+let site: { server: Server; origin: string; folder: string };
+const GHES_FILE = "octokit-ghes-3.6-diff-to-api.json";
+const DIGITALOCEAN_ENTRY = "DigitalOcean-public.v2.yaml";
 const env = cleanEnv({ TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", CI: "true", NO_COLOR: "1" });
 const inRepo = (command: string, args: string[], timeoutMs = 5 * MINUTES) =>
   run(command, args, { cwd: repo, env, timeoutMs });
@@ -40,12 +46,37 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "new-vendor-"));
   repo = join(work, "repo");
   await copyWorkspace(REPO_ROOT, repo);
+  site = await startSite(join(work, "site"));
+  const sources: Record<string, string> = {
+    "corpus-simple": SIMPLE_SOURCE,
+    "corpus-ghes": `${site.origin}/ghes/${GHES_FILE}`,
+    "corpus-digitalocean": `${site.origin}/digitalocean/${DIGITALOCEAN_ENTRY}`,
+  };
   for (const { id, spec } of PUBLIC) {
-    const source = id === "corpus-simple" ? ["--source", SIMPLE_SOURCE] : [];
-    await inRepo("pnpm", ["new-vendor", id, "--spec", spec, ...source]);
+    await inRepo("pnpm", ["new-vendor", id, "--spec", spec, "--source", sources[id] ?? ""]);
   }
 }, 15 * MINUTES);
-afterAll(() => rm(work, { recursive: true, force: true, maxRetries: 3 }));
+afterAll(async () => {
+  site?.server.closeAllConnections();
+  await new Promise((resolve) => site?.server.close(resolve) ?? resolve(undefined));
+  await rm(work, { recursive: true, force: true, maxRetries: 3 });
+});
+
+/** Serves `folder` on 127.0.0.1: the GitHub document under /ghes/, DigitalOcean's files under /digitalocean/. */
+async function startSite(folder: string) {
+  await cp(PUBLIC[1].spec, join(folder, "ghes", GHES_FILE));
+  await cp(join(CORPUS, "digitalocean"), join(folder, "digitalocean"), { recursive: true });
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    if (path.includes("..")) return void response.writeHead(404).end();
+    readFile(join(folder, path)).then(
+      (body) => response.writeHead(200, { "content-type": "text/plain" }).end(body),
+      () => response.writeHead(404).end("Not found"),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, folder };
+}
 
 describe("pnpm new-vendor <name> --spec <document> for the public documents", () => {
   it("copies each document byte for byte and is discovered as a vendor", async () => {
@@ -74,22 +105,10 @@ describe("pnpm new-vendor <name> --spec <document> for the public documents", ()
     expect(await readFile(join(repo, "packages", "corpus-simple", "spec-sources.yaml"), "utf8")).toContain(
       `document: "${SIMPLE_SOURCE}"`,
     );
-  });
-
-  it("refuses --source for a document sync-specs could not write back, before touching anything", async () => {
-    const args = [
-      "new-vendor",
-      "corpus-json",
-      "--spec",
-      PUBLIC[1].spec,
-      "--source",
-      "https://example.com/openapi.json",
-    ];
-    const refused = await runAllowingFailure("pnpm", args, { cwd: repo, env, timeoutMs: MINUTES });
-    expect(refused.code).toBe(1);
-    expect(refused.output).toContain("--source works for a single-file YAML document only");
-    expect(findVendors(repo).map((vendor) => vendor.id)).not.toContain("corpus-json");
-    expect(await readdir(join(repo, "specs"))).not.toContain("corpus-json.json");
+    // A JSON and a multi-file document can be followed too: sync-specs writes them back in their layout.
+    expect(await readFile(join(repo, "packages", "corpus-digitalocean", "spec-sources.yaml"), "utf8")).toContain(
+      `document: "${site.origin}/digitalocean/${DIGITALOCEAN_ENTRY}"`,
+    );
   });
 
   it(
@@ -151,5 +170,49 @@ describe("pnpm new-vendor <name> --spec <document> for the public documents", ()
       expect(size.stdout).toContain("@sdkforge/corpus-digitalocean: import { CorpusDigitalocean }");
     },
     5 * MINUTES,
+  );
+
+  it(
+    "follows the JSON and the multi-file vendor with sync-specs, writing each back in its own layout",
+    async () => {
+      const vendors = ["corpus-ghes", "corpus-digitalocean"];
+      const unchanged = await runAllowingFailure("pnpm", ["sync-specs", ...vendors, "--check"], {
+        cwd: repo,
+        env,
+        timeoutMs: 5 * MINUTES,
+      });
+      expect(unchanged.code, unchanged.output).toBe(0);
+      expect(unchanged.output).toContain("`specs/corpus-digitalocean/` already says what the docs say.");
+
+      // The vendors publish new versions: GitHub's in its own (compact) JSON text, DigitalOcean's in one of its files.
+      const ghes = JSON.parse(await readFile(PUBLIC[1].spec, "utf8")) as { info: { description?: string } };
+      ghes.info.description = `${ghes.info.description ?? ""} Republished.`;
+      const ghesText = JSON.stringify(ghes);
+      await writeFile(join(site.folder, "ghes", GHES_FILE), ghesText);
+      const destroy = "resources/droplets/droplets_destroy.yml";
+      const destroyText = (await readFile(join(CORPUS, "digitalocean", destroy), "utf8")).replace(
+        /^summary: .*$/m,
+        "summary: Delete an Existing Droplet, for good",
+      );
+      expect(destroyText).toContain("for good");
+      await writeFile(join(site.folder, "digitalocean", destroy), destroyText);
+
+      await inRepo("pnpm", ["sync-specs", ...vendors], 10 * MINUTES);
+      expect(await readFile(join(repo, "specs", "corpus-ghes.json"), "utf8")).toBe(`${ghesText}\n`);
+      expect(await readFile(join(repo, "specs", "corpus-digitalocean", destroy), "utf8")).toBe(destroyText);
+      expect(await readdir(join(repo, "specs"))).not.toContain("corpus-ghes.yaml");
+      expect(await readdir(join(repo, "specs"))).not.toContain("corpus-digitalocean.yaml");
+      const resources = await readFile(
+        join(repo, "packages", "corpus-digitalocean", "src", "generated", "resources.ts"),
+        "utf8",
+      );
+      expect(resources).toContain("Delete an Existing Droplet, for good");
+      const changesets = await readdir(join(repo, ".changeset"));
+      for (const vendor of vendors) {
+        expect(changesets.some((file) => file.startsWith(`spec-sync-${vendor}-`))).toBe(true);
+      }
+      await inRepo("pnpm", ["generate", "--check", ...vendors]);
+    },
+    15 * MINUTES,
   );
 });

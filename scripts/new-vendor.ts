@@ -17,12 +17,25 @@ import { parse as parseYaml } from "yaml";
 import { run } from "./lib/run.ts";
 import { type ClientSurface, changeset, readme, vendorNames, vendorPackageFiles } from "./lib/vendor-template.ts";
 import { REPO_ROOT } from "./lib/vendors.ts";
+import { hasFileReferences } from "./spec-sync/document-files.ts";
 
 const DOCUMENT_EXTENSIONS = [".yaml", ".yml", ".json"];
 /** The packages that run every vendor, and so must depend on each. */
 const SPANNING_PACKAGES = ["packages/conformance", "packages/bench"];
 
 class UsageError extends Error {}
+
+/** An https URL, or an http one on this machine (a local mirror of the vendor's site). */
+function isDocumentUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const loopback = url.hostname === "localhost" || url.hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+  return url.protocol === "https:" || (url.protocol === "http:" && loopback);
+}
 
 interface Arguments {
   readonly name: string;
@@ -49,8 +62,10 @@ function parseArguments(argv: readonly string[]): Arguments {
   }
   const [name, ...extra] = positional;
   if (!name || !spec || extra.length > 0) throw new UsageError("expected one name and --spec <file|folder>");
-  if (source !== undefined && !/^https:\/\/[^\s]+$/.test(source)) {
-    throw new UsageError(`--source must be the https:// URL of the vendor's published document, got "${source}"`);
+  if (source !== undefined && !isDocumentUrl(source)) {
+    throw new UsageError(
+      `--source must be the https:// URL of the vendor's published document (http:// only on a loopback address), got "${source}"`,
+    );
   }
   if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) {
     throw new UsageError(`"${name}" is not a usable package name: lower-case letters and digits, words joined by "-"`);
@@ -65,20 +80,6 @@ async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
     () => false,
-  );
-}
-
-/**
- * Whether a document refers to other files: a `$ref` whose value is a string that is neither local
- * (`#…`) nor a URL (`https:…`, which SCIM examples carry as data). A schema property named `$ref`
- * (an object) is not a reference.
- */
-function hasRelativeRefs(value: unknown): boolean {
-  if (!value || typeof value !== "object") return false;
-  return Object.entries(value).some(
-    ([key, child]) =>
-      (key === "$ref" && typeof child === "string" && !/^(#|[a-z][a-z0-9+.-]*:)/i.test(child)) ||
-      hasRelativeRefs(child),
   );
 }
 
@@ -121,7 +122,7 @@ async function locate(spec: string): Promise<Source> {
   if (!DOCUMENT_EXTENSIONS.includes(extname(spec)))
     throw new UsageError(`${spec}: expected a .yaml, .yml or .json file`);
   const document = parseDocument(await readFile(spec, "utf8"), spec);
-  return { entry: spec, folder: hasRelativeRefs(document) ? dirname(spec) : undefined };
+  return { entry: spec, folder: hasFileReferences(document) ? dirname(spec) : undefined };
 }
 
 async function addDependency(root: string, packageDir: string, packageName: string): Promise<void> {
@@ -145,14 +146,6 @@ async function main(args: Arguments): Promise<void> {
   if (!("openapi" in document)) {
     throw new UsageError(
       `${source.entry} is not an OpenAPI 3 document${"swagger" in document ? " (it is Swagger 2.0: convert it first, e.g. `npx swagger2openapi`)" : ""}`,
-    );
-  }
-
-  // `pnpm sync-specs` writes what it fetches as one YAML file, specs/<name>.yaml: following a vendor
-  // whose document is JSON or spans files would leave a second document beside the first.
-  if (args.source !== undefined && (source.folder !== undefined || extname(source.entry) === ".json")) {
-    throw new UsageError(
-      "--source works for a single-file YAML document only: `pnpm sync-specs` writes specs/<name>.yaml. Leave it out, and update this vendor's document by hand.",
     );
   }
 

@@ -9,6 +9,7 @@ import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { indexLinks, isApiReference } from "./docs-index.ts";
+import { followDocument, hasFileReferences } from "./document-files.ts";
 import { type FetchTextOptions, fetchText } from "./fetch-text.ts";
 import type { SourcedDocument } from "./merge-pages.ts";
 import { type OpenApiDocument, openApiDocuments } from "./openapi-blocks.ts";
@@ -138,7 +139,14 @@ export async function collectSource(source: Source, options: CollectOptions): Pr
     case "document": {
       const origin = displayOrigin(source.location, options.root);
       const text = await readLocation(source.location, options);
-      return [{ origin, document: parseDocument(text, origin), text }];
+      const document = parseDocument(text, origin);
+      if (!hasFileReferences(document)) return [{ origin, document, text }];
+      // A multi-file document: every file it references, read beside the entry (its URL or folder).
+      const entryUrl = /^(https?|file):/.test(source.location)
+        ? new URL(source.location)
+        : pathToFileURL(resolve(options.root, source.location));
+      const read = (url: URL) => (url.href === entryUrl.href ? Promise.resolve(text) : readLocation(url.href, options));
+      return [{ origin, document, text, files: await followDocument(entryUrl, { read }) }];
     }
   }
 }

@@ -1,12 +1,17 @@
 /**
  * Fetches one docs page, index or document as text, the way a scheduled job must: every attempt
- * has a deadline (a stalled server fails the attempt instead of hanging the job), transient
- * failures are retried with a short back-off, and a body past the size limit is refused while it
- * streams, before it fills memory.
+ * has a deadline and so does the whole fetch, retries included (a stalled server fails the fetch
+ * instead of hanging the job), transient failures are retried with a short back-off, and a body
+ * past the size limit is refused while it streams, before it fills memory.
  */
 export interface FetchTextOptions {
-  /** Per attempt, headers and body included. Default 20 s, so three stalled attempts end within a minute. */
+  /** Per attempt, headers and body included. Default 20 s. */
   readonly timeoutMs?: number;
+  /**
+   * For the whole fetch: every attempt and every back-off. Default 55 s, so a stalled page fails
+   * within a minute however many attempts were left; the last attempt gets only what remains.
+   */
+  readonly totalTimeoutMs?: number;
   /** Attempts after the first. Default 2. */
   readonly retries?: number;
   /** Default 5 MiB. */
@@ -76,22 +81,33 @@ function errorText(error: unknown): string {
   return `${error.message}${cause}`;
 }
 
+export const DEFAULT_TOTAL_TIMEOUT_MS = 55_000;
+
 export async function fetchText(url: string, options: FetchTextOptions = {}): Promise<string> {
   const timeoutMs = options.timeoutMs ?? 20_000;
+  const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
   const retries = options.retries ?? 2;
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const backoff = options.backoffMs ?? ((retry: number) => 250 * 2 ** (retry - 1));
+  const deadline = Date.now() + totalTimeoutMs;
+  const gaveUp = (error: FetchError, attempts: number, why: string) =>
+    new FetchError(
+      url,
+      `${error.message.slice(url.length + 2)} (after ${attempts} attempt${attempts > 1 ? "s" : ""}${why})`,
+      false,
+    );
   for (let retry = 0; ; retry++) {
     try {
-      return await attempt(url, timeoutMs, maxBytes);
+      return await attempt(url, Math.max(1, Math.min(timeoutMs, deadline - Date.now())), maxBytes);
     } catch (error) {
       if (!(error instanceof FetchError) || !error.retryable || retry >= retries) {
-        if (error instanceof FetchError && retry > 0) {
-          throw new FetchError(url, `${error.message.slice(url.length + 2)} (after ${retry + 1} attempts)`, false);
-        }
+        if (error instanceof FetchError && retry > 0) throw gaveUp(error, retry + 1, "");
         throw error;
       }
-      await new Promise((resolve) => setTimeout(resolve, backoff(retry + 1)));
+      const wait = backoff(retry + 1);
+      // Another attempt that could not start before the deadline would only make the job wait longer.
+      if (Date.now() + wait >= deadline) throw gaveUp(error, retry + 1, `, ${totalTimeoutMs} ms in all`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }

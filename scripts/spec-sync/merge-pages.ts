@@ -9,6 +9,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { isErrorResult, merge } from "openapi-merge";
+import type { DocumentFiles } from "./document-files.ts";
 import type { OpenApiDocument } from "./openapi-blocks.ts";
 
 export interface SourcedDocument {
@@ -17,6 +18,8 @@ export interface SourcedDocument {
   readonly document: OpenApiDocument;
   /** The document's text as published, when it came as one block or file. */
   readonly text?: string;
+  /** Every file of a document published as several files joined by relative `$ref`s. */
+  readonly files?: DocumentFiles;
 }
 
 type Mapping = Record<string, unknown>;

@@ -8,7 +8,7 @@
  * never hold half a sync.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { atLeast, bumpFor, writeChangeset } from "../api-report/changesets.ts";
 import { buildReports } from "../api-report/extract.ts";
@@ -17,12 +17,21 @@ import { methodChanges, reportLevel, reportPatch } from "../api-report/report-di
 import { committedReports, writeReports } from "../api-report/state.ts";
 import { cleanEnv, run } from "../lib/run.ts";
 import { collectVendor } from "./collect.ts";
+import { sameFiles } from "./document-files.ts";
 import type { FetchTextOptions } from "./fetch-text.ts";
 import { mergeDocuments } from "./merge-pages.ts";
 import { type ApiReportChange, changesetSummary, type PackageReport } from "./report.ts";
 import { discoverVendors, type VendorSources } from "./sources.ts";
 import { highestLevel, LEVEL_ORDER, type SpecChange, specChanges } from "./spec-changes.ts";
-import { parseSpec, specText } from "./spec-text.ts";
+import {
+  bundledSpec,
+  currentDisplayName,
+  currentSpec,
+  displayName,
+  type SpecFiles,
+  syncedSpec,
+  writeSpec,
+} from "./spec-layout.ts";
 
 export interface SyncOptions {
   readonly root: string;
@@ -44,8 +53,11 @@ export class SyncError extends Error {
 
 interface Planned {
   readonly vendor: VendorSources;
+  /** `specs/acme.yaml`, `specs/acme.json` or `specs/acme/`. */
   readonly specFile: string;
-  readonly before: unknown;
+  readonly current: SpecFiles | undefined;
+  readonly next: SpecFiles;
+  /** Every file's text, for the changeset's name. */
   readonly text: string;
   readonly changes: SpecChange[];
   readonly title: string;
@@ -81,14 +93,16 @@ async function plan(options: SyncOptions): Promise<{ vendors: VendorSources[]; c
           fetch: options.fetch ?? {},
         });
         const merged = mergeDocuments(documents);
-        const specFile = `specs/${vendor.vendor}.yaml`;
-        const current = await readFile(join(options.root, specFile), "utf8").catch(() => null);
-        const before = current === null ? {} : parseSpec(current);
-        const changes = specChanges(before, merged);
-        if (changes.length === 0) return;
+        // The document keeps the layout it has in specs/ (one YAML or JSON file, or a folder of files).
+        const current = await currentSpec(options.root, vendor.vendor);
+        const next = syncedSpec(vendor.vendor, current, documents, merged);
+        if (current && sameFiles(current.document, next.document)) return;
+        const before = current ? await bundledSpec(current) : {};
+        const changes = specChanges(before, next.layout === "folder" ? await bundledSpec(next) : merged);
         const info = merged.info as { title?: unknown } | undefined;
         const title = typeof info?.title === "string" ? info.title : vendor.vendor;
-        changed.push({ vendor, specFile, before, text: specText(merged, documents), changes, title });
+        const text = [...next.document.files].map(([path, file]) => `${path}\n${file}`).join("\n");
+        changed.push({ vendor, specFile: displayName(next), current, next, text, changes, title });
       } catch (error) {
         problems.push(`${vendor.vendor}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -133,11 +147,6 @@ class Backup {
   }
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
-  await writeFile(`${path}.tmp`, text);
-  await rename(`${path}.tmp`, path);
-}
-
 async function apiReportChanges(
   root: string,
   pkg: PublishedPackage,
@@ -170,7 +179,7 @@ export async function syncSpecs(options: SyncOptions): Promise<SyncResult> {
   const unchanged = (vendor: VendorSources): PackageReport => ({
     vendor: vendor.vendor,
     packageName: vendor.packageName,
-    specFile: `specs/${vendor.vendor}.yaml`,
+    specFile: currentDisplayName(root, vendor.vendor),
     specChanges: [],
     apiChanges: [],
     methodChanges: [],
@@ -196,15 +205,20 @@ export async function syncSpecs(options: SyncOptions): Promise<SyncResult> {
   const backup = new Backup(root);
   const touchedFolders: string[] = [];
   try {
-    for (const { vendor, specFile } of changed) {
-      await backup.file(specFile);
+    for (const { vendor, current, next } of changed) {
+      for (const spec of [current, next]) {
+        if (spec?.layout === "folder") {
+          await backup.folder(spec.base);
+          touchedFolders.push(spec.base);
+        } else if (spec) await backup.file(join(spec.base, spec.document.entry));
+      }
       const generated = `packages/${vendor.vendor}/src/generated`;
       const reports = `packages/${vendor.vendor}/api-report`;
       await backup.folder(generated);
       await backup.folder(reports);
       touchedFolders.push(generated, reports);
     }
-    for (const { specFile, text } of changed) await writeAtomically(join(root, specFile), text);
+    for (const { current, next } of changed) await writeSpec(root, current, next);
 
     const env = cleanEnv({ TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" });
     const names = changed.map(({ vendor }) => vendor.vendor);

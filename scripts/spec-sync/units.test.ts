@@ -13,7 +13,7 @@ import { bumpFor } from "../api-report/changesets.ts";
 import { methodChanges, reportLevel } from "../api-report/report-diff.ts";
 import { collectVendor, sourceFromOverride } from "./collect.ts";
 import { indexLinks, isApiReference } from "./docs-index.ts";
-import { FetchError, fetchText } from "./fetch-text.ts";
+import { DEFAULT_TOTAL_TIMEOUT_MS, FetchError, fetchText } from "./fetch-text.ts";
 import { mergeDocuments } from "./merge-pages.ts";
 import { fencedBlocks, openApiDocuments } from "./openapi-blocks.ts";
 import { readVendorSources } from "./sources.ts";
@@ -122,6 +122,38 @@ describe("fetchText", () => {
     expect(error).toBeInstanceOf(FetchError);
     expect(error.message).toMatch(/body not complete within 150 ms \(after 2 attempts\)/);
     expect(site.hits()).toBe(2);
+  });
+
+  it("bounds the whole fetch, retries and back-off included, by one overall deadline", async () => {
+    const site = await serve((_request, response) => {
+      response.writeHead(200);
+      response.write("> partial");
+    });
+    // Five retries of 200 ms each would take over a second; the overall 500 ms cuts the third short.
+    const error = await fetchText(site.url, {
+      timeoutMs: 200,
+      totalTimeoutMs: 500,
+      retries: 5,
+      backoffMs: () => 1,
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(FetchError);
+    expect(error.message).toMatch(/\(after 3 attempts, 500 ms in all\)$/);
+    expect(site.hits()).toBe(3);
+  });
+
+  it("gives the last attempt only the time that remains of the overall deadline", async () => {
+    const site = await serve((_request, response) => {
+      response.writeHead(200);
+      response.write("> partial");
+    });
+    const error = await fetchText(site.url, { timeoutMs: 60_000, totalTimeoutMs: 300, retries: 2 }).catch((e) => e);
+    expect(error.message).toMatch(/body not complete within 300 ms/);
+    expect(site.hits()).toBe(1);
+  });
+
+  it("fails a stalled page within one minute with the defaults", () => {
+    // Three attempts of 20 s plus back-off used to take 61 s; the overall deadline caps them.
+    expect(DEFAULT_TOTAL_TIMEOUT_MS).toBeLessThan(60_000);
   });
 
   it("refuses a body over the size limit, declared or streamed", async () => {
