@@ -3,6 +3,7 @@
  * contract (tools and tests read it); the table and the README's API reference are the same
  * data for people.
  */
+import { markdownCode, markdownText } from "./escape.ts";
 import type { VendorFacts } from "./facts.ts";
 
 export interface VendorReport {
@@ -58,7 +59,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 /** Markdown tables: readable in a terminal, and the body of the README's API reference. */
 export function reportTables(report: VendorReport): string {
-  const code = (text: string) => `\`${text}\``;
+  const code = markdownCode;
   const credentials =
     report.credentials.length === 0
       ? "No credentials: the document declares no security."
@@ -67,8 +68,8 @@ export function reportTables(report: VendorReport): string {
           report.credentials.map((c) => [
             code(c.option),
             code(c.env),
-            `${code(c.scheme)} (${c.type}${c.httpScheme ? ` ${c.httpScheme}` : ""})`,
-            `${c.in} ${code(c.name)}`,
+            `${code(c.scheme)} (${markdownText(`${c.type}${c.httpScheme ? ` ${c.httpScheme}` : ""}`)})`,
+            `${markdownText(c.in)} ${code(c.name)}`,
           ]),
         );
   const helpers = report.operations.filter((op) => op.helper !== null);
