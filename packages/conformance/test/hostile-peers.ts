@@ -217,6 +217,51 @@ const status200 = (body: unknown, headers: Record<string, string> = {}, applies 
     sendRaw(context, 200, JSON.stringify(body), { "content-type": "application/json", ...headers });
   });
 
+/** The operation's documented responses (the runtime's share: successes and 404). */
+const responsesOf = (vendor: VendorUnderTest) => vendor.spec.operations[vendor.operationId]?.responses ?? {};
+const documents = (vendor: VendorUnderTest, status: number) => {
+  const responses = responsesOf(vendor);
+  return responses[String(status)] !== undefined || responses[`${String(status).charAt(0)}XX`] !== undefined;
+};
+/** Whether the documented success body is an object with named fields (so a body without them is someone else's). */
+const successHasFields = (vendor: VendorUnderTest) =>
+  Object.entries(responsesOf(vendor)).some(
+    ([status, response]) => /^2/.test(status) && Object.keys(response.schema?.properties ?? {}).length > 0,
+  );
+
+const scripted = (status: number, body: string, applies = false): Fault =>
+  fault(`${status} scripted`, applies, (context) =>
+    sendRaw(context, status, body, { "content-type": "application/json" }),
+  );
+
+/**
+ * The answer the API's server would have sent, with its first top-level key written twice: first
+ * saying the opposite, then as documented. `JSON.parse` keeps the last; the client must not.
+ */
+const repeatedFirstKey = (applies: boolean): Fault =>
+  fault("documented answer with a repeated key", applies, (context) => {
+    const reply = context.reply ?? { status: 200, body: {} };
+    const body = (reply.body ?? {}) as Record<string, unknown>;
+    const [key, value] = Object.entries(body)[0] ?? ["success", true];
+    const opposite = typeof value === "boolean" ? !value : "error";
+    const rest = JSON.stringify(body).slice(1);
+    const text = `{${JSON.stringify(key)}:${JSON.stringify(opposite)},${rest === "}" ? `${JSON.stringify(key)}:${JSON.stringify(value)}}` : rest}`;
+    sendRaw(context, reply.status, text, { "content-type": "application/json" });
+  });
+
+/** Headers that promise a body, then a closed connection. */
+const headersThenClose = (): Fault =>
+  fault("200 headers, then close", false, (context) => {
+    context.record.status = 200;
+    context.response.writeHead(200, { "content-type": "application/json", "content-length": "64" });
+    context.response.flushHeaders();
+    setTimeout(() => context.response.socket?.destroy(), 20);
+  });
+
+const KONG_404 = '{"message":"no Route matched with those values"}';
+const API_GATEWAY_404 = '{"message":"Not Found"}';
+const undocumented = (error: unknown) => expect(error).toMatchObject({ documented: false });
+
 const foreign404 = (body: string, contentType: string): Fault =>
   fault(`foreign 404 (${contentType})`, false, (context) => {
     sendRaw(context, 404, body, { "content-type": contentType });
@@ -477,6 +522,117 @@ export const FALSE_SUCCESS: readonly HostileScenario[] = [
       attempts: 2,
       gone: false,
     },
+  },
+  {
+    name: "202 'queued' where the API documents another success",
+    appliesTo: (vendor) => !documents(vendor, 202),
+    fault: () => scripted(202, '{"status":"queued","message":"deletion queued"}'),
+    expected: {
+      result: { error: APIError, status: 202, outcomeUnknown: true, message: ["not a success the API documents"] },
+      attempts: 1,
+      gone: false,
+    },
+    check: (outcome) => undocumented((outcome as { error?: unknown }).error),
+  },
+  {
+    name: "203 from a proxy, carrying the documented body",
+    appliesTo: (vendor) => !documents(vendor, 203),
+    fault: () =>
+      fault("203 documented body", true, (context) => {
+        const reply = context.reply ?? { status: 200, body: {} };
+        sendRaw(context, 203, JSON.stringify(reply.body ?? {}), { "content-type": "application/json" });
+      }),
+    expected: {
+      result: { error: APIError, status: 203, outcomeUnknown: true, message: ["not a success the API documents"] },
+      attempts: 1,
+      gone: true,
+    },
+    check: (outcome) => undocumented((outcome as { error?: unknown }).error),
+  },
+  {
+    name: "200 where the API documents only other successes",
+    appliesTo: (vendor) => !documents(vendor, 200),
+    fault: () => scripted(200, "{}"),
+    expected: { result: { error: APIError, status: 200, outcomeUnknown: true }, attempts: 1, gone: false },
+  },
+  {
+    name: "200 with an error body the success schema happens to allow",
+    appliesTo: successHasFields,
+    fault: () => scripted(200, '{"error":"Access token not found"}'),
+    expected: {
+      result: { error: APIResponseValidationError, status: 200, outcomeUnknown: true, stage: "unreadable" },
+      attempts: 1,
+      gone: false,
+    },
+  },
+  {
+    name: "200 without the operation's success marker",
+    appliesTo: (vendor) => vendor.spec.operations[vendor.operationId]?.successWhen !== undefined,
+    fault: ({ vendor }) => {
+      const marker = vendor.spec.operations[vendor.operationId]?.successWhen ?? {};
+      const failed = Object.fromEntries(Object.keys(marker).map((key) => [key, "failed"]));
+      return scripted(200, JSON.stringify({ ...failed, message: "nothing happened" }));
+    },
+    expected: {
+      result: { error: APIResponseValidationError, status: 200, outcomeUnknown: true, message: ["sign of success"] },
+      attempts: 1,
+      gone: false,
+    },
+  },
+  {
+    name: "a success body that repeats its first key, the first time saying the opposite",
+    fault: () => repeatedFirstKey(true),
+    expected: {
+      result: {
+        error: APIResponseValidationError,
+        status: 200,
+        outcomeUnknown: true,
+        stage: "unreadable",
+        message: ["repeats the key"],
+      },
+      attempts: 1,
+      gone: true,
+    },
+  },
+  {
+    name: "missingOk and the API's own 404 with a repeated key is not taken for gone",
+    call: (resource, { vendor }) => resource.delete(vendor.ids(1, 99)[0], { missingOk: true }),
+    fault: () => repeatedFirstKey(true),
+    expected: { result: { error: NotFoundError, status: 404, message: ["repeats the key"] }, attempts: 1, gone: false },
+  },
+  {
+    name: "headers promising a success body, then a closed connection",
+    fault: () => headersThenClose(),
+    times: "always",
+    expected: { result: { error: APIConnectionError, outcomeUnknown: true }, attempts: 2, gone: false },
+  },
+  {
+    name: "missingOk and Kong's 404 for an unmatched route",
+    fault: () => foreign404(KONG_404, "application/json"),
+    call: (resource, { id }) => resource.delete(id, { missingOk: true }),
+    expected: { result: notFoundNotGone, attempts: 1, gone: false },
+    check: (outcome) => undocumented((outcome as { error?: unknown }).error),
+  },
+  {
+    name: "a 502, then API Gateway's 404, is not confirmed by the retry",
+    fault: () => [
+      fault("502 bad gateway", false, (context) =>
+        sendRaw(context, 502, '{"message":"Bad Gateway"}', { "content-type": "application/json" }),
+      ),
+      foreign404(API_GATEWAY_404, "application/json"),
+    ],
+    expected: {
+      result: { error: NotFoundError, status: 404, outcomeUnknown: true, message: ["not the API's own"] },
+      attempts: 2,
+      gone: false,
+    },
+    check: (outcome) => undocumented((outcome as { error?: unknown }).error),
+  },
+  {
+    name: "without missingOk, a gateway's 404 is flagged as not the API's",
+    fault: () => foreign404(KONG_404, "application/json"),
+    expected: { result: notFoundNotGone, attempts: 1, gone: false },
+    check: (outcome) => undocumented((outcome as { error?: unknown }).error),
   },
   {
     name: "missingOk and the API's own 404 is already gone",

@@ -105,6 +105,18 @@ export function isEnvelope(schema: SchemaSpec | undefined): boolean {
   return props?.success?.type === "boolean" && props.data !== undefined;
 }
 
+/**
+ * For an object schema that lists properties, at least one of them must be present: a body made
+ * only of keys the document never mentions (`{"error": "Access token not found"}` where the schema
+ * is `{status, message}`) is someone else's answer, even though a schema without `required` would
+ * accept it.
+ */
+export function sharesADocumentedProperty(schema: SchemaSpec | undefined, body: unknown): boolean {
+  const names = Object.keys(schema?.properties ?? {});
+  if (schema?.type !== "object" || names.length === 0) return true;
+  return body !== null && typeof body === "object" && names.some((name) => name in body);
+}
+
 export type Unwrapped =
   | { readonly kind: "data"; readonly data: unknown }
   | { readonly kind: "refused"; readonly message: string }
@@ -123,5 +135,7 @@ export function unwrapSuccess(schema: SchemaSpec | undefined, body: unknown): Un
   if (typeof body === "string") return { kind: "invalid", problem: `body is not JSON: ${clip(body).slice(0, 80)}` };
   const problem = schemaViolation(schema, body);
   if (problem) return { kind: "invalid", problem };
+  if (!sharesADocumentedProperty(schema, body))
+    return { kind: "invalid", problem: "body has none of the documented fields" };
   return { kind: "data", data: isEnvelope(schema) ? (body as { data: unknown }).data : body };
 }

@@ -11,6 +11,7 @@ import { checkPathValues } from "./path-params.js";
 import { reportedFailure } from "./reported-failure.js";
 import { errorFromResponse, responseMeta } from "./response-error.js";
 import type { OperationSpec } from "./spec.js";
+import { documentedSuccess, documentedSuccessStatuses, missingSuccessMarker } from "./success.js";
 import type { CallInit, RequestOptions, Transport } from "./transport.js";
 
 export interface DeleteOptions extends RequestOptions {
@@ -85,12 +86,43 @@ export async function performDelete<Id>(
   const outcome = await transport.call(operation, { ...options, pathParams });
   const { response, body } = outcome;
 
+  const meta = () => responseMeta(response, transport);
   if (response.ok) {
-    const schema = operation.responses[String(response.status)]?.schema;
+    // The body came unmasked (a success is the API's own data); in an error it is masked like any other.
+    const init = () => ({
+      status: response.status,
+      body: transport.maskValue(body),
+      method,
+      path: operation.path,
+      ...meta(),
+    });
+    const documented = documentedSuccess(operation, response.status);
+    if (documented === undefined) {
+      // Someone answered with a success the API does not document (a 202 "queued", a proxy's 203): it
+      // may or may not have acted, and nothing in the document says how to read the answer.
+      throw new APIError({
+        ...init(),
+        outcomeUnknown: true,
+        documented: false,
+        message: transport.mask(
+          `${response.status} is not a success the API documents for ${method} ${operation.path} (documented: ${documentedSuccessStatuses(operation)}), so it does not confirm the request.`,
+        ),
+      });
+    }
     const failure = reportedFailure(body, operation.failureWhen);
-    const result = failure
-      ? { kind: "refused" as const, message: messageFromBody(body) ?? `the server reported ${failure}` }
-      : unwrapSuccess(schema, body);
+    const unreadable =
+      outcome.repeatedKey !== undefined
+        ? `the body repeats the key \`${outcome.repeatedKey}\`, so it does not say one thing`
+        : documented.contentType !== undefined && body === undefined
+          ? "it is empty, and the API documents a body for it"
+          : failure
+            ? undefined
+            : missingSuccessMarker(body, operation.successWhen);
+    const result = unreadable
+      ? { kind: "invalid" as const, problem: unreadable }
+      : failure
+        ? { kind: "refused" as const, message: messageFromBody(body) ?? `the server reported ${failure}` }
+        : unwrapSuccess(documented.schema, body);
     if (result.kind === "data") {
       const message = messageOf(result.data);
       const data =
@@ -99,38 +131,46 @@ export async function performDelete<Id>(
           : { id, message, alreadyGone: false, confirmedByRetry: false, data: result.data };
       return { data, response };
     }
-    const meta = responseMeta(response, transport);
-    // The body came unmasked (a success is the API's own data); in an error it is masked like any other.
-    const init = { status: response.status, body: transport.maskValue(body), method, path: operation.path, ...meta };
     if (result.kind === "refused") {
       const outcomeUnknown = outcome.outcomeUnknownBefore;
-      throw new APIError({ ...init, message: transport.mask(result.message), outcomeUnknown });
+      throw new APIError({ ...init(), message: transport.mask(result.message), outcomeUnknown });
     }
     // A success status with a body we cannot read: the server most likely did perform the delete.
     throw new APIResponseValidationError({
-      ...init,
+      ...init(),
       outcomeUnknown: true,
+      stage: "unreadable",
       message: transport.mask(`Unexpected ${response.status} response body: ${result.problem}.`),
     });
   }
 
-  // Only an earlier attempt that was most likely performed makes a 404 its confirmation (transport.ts).
-  if (response.status === 404 && (outcome.likelyAppliedBefore || options.missingOk)) {
+  if (response.status === 404) {
+    const verdict = isDocumentedNotFound(
+      operation.responses["404"],
+      response.headers.get("content-type"),
+      body,
+      outcome.repeatedKey,
+    );
     const error = errorFromResponse(method, operation.path, outcome, transport);
-    const verdict = isDocumentedNotFound(operation.responses["404"], response.headers.get("content-type"), body);
     if (!verdict.gone) {
+      // Not the API's "not found": with or without `missingOk`, it says nothing about the resource.
       throw new NotFoundError({
         status: 404,
         body,
         method,
         path: operation.path,
-        ...responseMeta(response, transport),
+        ...meta(),
         outcomeUnknown: error.outcomeUnknown,
-        message: notFoundHint(error.message, verdict.why),
+        documented: false,
+        message: transport.mask(notFoundHint(error.message, verdict.why)),
       });
     }
-    const data = { id, message: error.message, alreadyGone: true, confirmedByRetry: outcome.likelyAppliedBefore };
-    return { data, response };
+    // Only an earlier attempt that was most likely performed makes a 404 its confirmation (transport.ts).
+    if (outcome.likelyAppliedBefore || options.missingOk) {
+      const data = { id, message: error.message, alreadyGone: true, confirmedByRetry: outcome.likelyAppliedBefore };
+      return { data, response };
+    }
+    throw error;
   }
   throw errorFromResponse(method, operation.path, outcome, transport);
 }

@@ -110,6 +110,8 @@ export interface APIErrorInit {
   outcomeUnknown?: boolean | undefined;
   /** See `APIError.stage`. Default `answered` when there is a status, `no-answer` otherwise. */
   stage?: FailureStage | undefined;
+  /** See `APIError.documented`. Default true. */
+  documented?: boolean | undefined;
 }
 
 /** A request reached the wire and did not succeed. `message` is the vendor's own message when it sent one. */
@@ -134,6 +136,12 @@ export class APIError extends SDKError {
   readonly outcomeUnknown: boolean;
   /** Where the call failed; see `FailureStage`. */
   readonly stage: FailureStage;
+  /**
+   * False when the answer is provably not one the API's document describes for this operation: a
+   * success status it does not document, or a 404 that is not the API's own "not found" (a gateway's,
+   * a proxy's, a wrong `baseUrl`'s). Such an answer says nothing about the resource.
+   */
+  readonly documented: boolean;
 
   constructor(init: APIErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -145,6 +153,7 @@ export class APIError extends SDKError {
     this.path = init.path;
     this.outcomeUnknown = init.outcomeUnknown ?? false;
     this.stage = init.stage ?? (init.status === undefined ? "no-answer" : "answered");
+    this.documented = init.documented ?? true;
   }
 
   override toJSON(): Record<string, unknown> {
@@ -156,6 +165,7 @@ export class APIError extends SDKError {
       path: this.path,
       outcomeUnknown: this.outcomeUnknown,
       stage: this.stage,
+      documented: this.documented,
       requestId: this.requestId,
       body: this.body,
     };

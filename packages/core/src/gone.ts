@@ -4,7 +4,7 @@
  * with the wrong path prefix) or a different body shape say nothing about the resource, and
  * taking them for "already gone" would report a live credential as revoked.
  */
-import { schemaViolation } from "./decode.js";
+import { schemaViolation, sharesADocumentedProperty } from "./decode.js";
 import type { ResponseSpec, SchemaSpec } from "./spec.js";
 
 export type NotFoundVerdict = { readonly gone: true } | { readonly gone: false; readonly why: string };
@@ -15,14 +15,15 @@ function mediaType(value: string | null | undefined): string {
 }
 
 /**
- * For an object schema that lists properties, at least one of them must be present: a body made
- * only of keys the document never mentions (`{"detail": "Not Found"}`) is someone else's answer,
- * even though a schema without `required` would accept it.
+ * For an object schema that lists properties but requires none, every one of them must be present.
+ * Gateways answer 404 with a lone `message` (Kong's "no Route matched with those values", API
+ * Gateway's "Not Found"); sharing that one optional field with the API's own 404 is not enough to
+ * call the answer the API's, and calling it "gone" would report a live credential as revoked.
  */
-function sharesADocumentedProperty(schema: SchemaSpec, body: unknown): boolean {
+function carriesEveryDocumentedProperty(schema: SchemaSpec, body: unknown): boolean {
   const names = Object.keys(schema.properties ?? {});
-  if (schema.type !== "object" || names.length === 0) return true;
-  return body !== null && typeof body === "object" && names.some((name) => name in body);
+  if (schema.type !== "object" || names.length === 0 || (schema.required ?? []).length > 0) return true;
+  return body !== null && typeof body === "object" && names.every((name) => name in body);
 }
 
 /**
@@ -33,7 +34,9 @@ export function isDocumentedNotFound(
   documented: ResponseSpec | undefined,
   contentType: string | null,
   body: unknown,
+  repeatedKey?: string,
 ): NotFoundVerdict {
+  if (repeatedKey !== undefined) return { gone: false, why: `its body repeats the key \`${repeatedKey}\`` };
   if (documented === undefined) return { gone: false, why: "the API documents no 404 for this operation" };
   const expected = documented.contentType;
   if (expected === undefined) {
@@ -53,6 +56,9 @@ export function isDocumentedNotFound(
     if (problem !== undefined) return { gone: false, why: `its body does not match the documented one (${problem})` };
     if (!sharesADocumentedProperty(schema, body)) {
       return { gone: false, why: "its body has none of the documented fields" };
+    }
+    if (!carriesEveryDocumentedProperty(schema, body)) {
+      return { gone: false, why: "its body lacks some of the documented fields, as a gateway's 404 does" };
     }
   }
   return { gone: true };

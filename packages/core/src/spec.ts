@@ -70,6 +70,12 @@ export interface OperationSpec {
    * is always a failure, whatever this says.
    */
   readonly failureWhen?: { readonly [property: string]: string | number | boolean };
+  /**
+   * A 2xx body counts as a success only when it matches this (property → value, on the top-level
+   * object), e.g. `{ status: "success" }`. Set through the overlay (`x-sdkforge-success-when`);
+   * without it, a body that matches the documented schema is a success.
+   */
+  readonly successWhen?: { readonly [property: string]: string | number | boolean };
   /** Status → documented response (`default` and `2XX`-style keys kept as written). */
   readonly responses: { readonly [status: string]: ResponseSpec };
 }

@@ -32,6 +32,7 @@ import type { LeveledLogger } from "./logger.js";
 import { type Client, createClient } from "./openapi-fetch.js";
 import { Pacer, sleep } from "./pacer.js";
 import { createRawClient, maskQueryCredentials } from "./raw-client.js";
+import { repeatedTopLevelKey } from "./repeated-key.js";
 import { encodeBody } from "./request-body.js";
 import { responseMeta } from "./response-error.js";
 import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
@@ -79,6 +80,8 @@ export interface CallOutcome {
    * server had closed before it could answer, which it most likely never read (see `staleConnection`).
    */
   readonly likelyAppliedBefore: boolean;
+  /** A top-level key the JSON body of a success or a 404 holds twice: such a body decides nothing (see `repeated-key.ts`). */
+  readonly repeatedKey?: string | undefined;
 }
 
 export interface CallInit extends RequestOptions {
@@ -362,7 +365,7 @@ export class Transport {
         this.logAttempt(method, path, String(response.status), started, { retry: false, reason: decoded.reason });
         throw decoded.error;
       }
-      const { body } = decoded;
+      const { body, repeatedKey } = decoded;
       const verdict = verdictForResponse(response.status, response.headers, attempt, maxRetries - attempt);
       this.logAttempt(method, path, String(response.status), started, verdict, response.headers);
       if (!verdict.retry) {
@@ -372,6 +375,7 @@ export class Transport {
           attempts: attempt + 1,
           outcomeUnknownBefore: outcomeUnknown,
           likelyAppliedBefore: likelyApplied,
+          repeatedKey,
         };
       }
       if (response.status >= 500) {
@@ -399,7 +403,9 @@ export class Transport {
     method: string,
     response: Response,
     exchange: Exchange,
-  ): { body: unknown; error?: undefined } | { error: APIResponseValidationError; reason: string } {
+  ):
+    | { body: unknown; repeatedKey?: string | undefined; error?: undefined }
+    | { error: APIResponseValidationError; reason: string } {
     const unreadable = (problem: string, limit?: number) => {
       const init = {
         status: response.status,
@@ -422,11 +428,18 @@ export class Transport {
     try {
       const parsed = parseBody(exchange.text);
       // A success is the API's own data, handed over as it came; an error's body goes into the error, masked.
-      if (!response.ok && !this.masksNothing) return { body: this.maskValue(parsed) };
+      const deciding = (value: unknown) =>
+        (response.ok || response.status === 404) && value !== null && typeof value === "object";
+      if (!response.ok && !this.masksNothing) {
+        return {
+          body: this.maskValue(parsed),
+          repeatedKey: deciding(parsed) ? repeatedTopLevelKey(exchange.text) : undefined,
+        };
+      }
       // A hostile depth is refused all the same. Each level costs a character, so a short body cannot be too deep;
       // with no secret to find, the walk only checks the depth and copies nothing.
       if ((exchange.text?.length ?? 0) > MAX_BODY_DEPTH) maskDeep(parsed, []);
-      return { body: parsed };
+      return { body: parsed, repeatedKey: deciding(parsed) ? repeatedTopLevelKey(exchange.text) : undefined };
     } catch (error) {
       if (!response.ok) return { body: undefined };
       const problem = error instanceof BodyTooDeepError ? error.message : "it could not be decoded";

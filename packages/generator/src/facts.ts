@@ -395,15 +395,21 @@ function credentialOptions(
   return { schemes, credentials };
 }
 
-function failureWhen(context: Context, operation: JsonObject, at: readonly string[]): OperationSpec["failureWhen"] {
-  const marker = operation["x-sdkforge-failure-when"];
+/** `x-sdkforge-failure-when` or `x-sdkforge-success-when`: top-level property → value of a 2xx body. */
+function bodyMarker(
+  context: Context,
+  operation: JsonObject,
+  at: readonly string[],
+  extension: "x-sdkforge-failure-when" | "x-sdkforge-success-when",
+): OperationSpec["failureWhen"] {
+  const marker = operation[extension];
   if (marker === undefined) return undefined;
   const valid =
     isObject(marker) && Object.values(marker).every((value) => ["string", "number", "boolean"].includes(typeof value));
   if (!valid) {
     throw problem(
       context,
-      [...at, "x-sdkforge-failure-when"],
+      [...at, extension],
       "must map top-level properties to a string, number or boolean",
       "Write it as, for example, `{ status: error }`.",
     );
@@ -465,7 +471,8 @@ export function extractFacts(vendor: string, doc: JsonObject, file: string, warn
       const bodyType = preferredMedia(bodyContent);
       const operationServers = serverFacts(context, operation.servers, at);
       const ownServers = operationServers.length > 0 ? operationServers : pathServers;
-      const marker = failureWhen(context, operation, at);
+      const marker = bodyMarker(context, operation, at, "x-sdkforge-failure-when");
+      const successMarker = bodyMarker(context, operation, at, "x-sdkforge-success-when");
       const spec: OperationSpec = {
         operationId,
         method,
@@ -481,6 +488,7 @@ export function extractFacts(vendor: string, doc: JsonObject, file: string, warn
             : requirementList(context, operation.security, [...at, "security"]),
         ...(ownServers.length > 0 ? { servers: ownServers } : {}),
         ...(marker ? { failureWhen: marker } : {}),
+        ...(successMarker ? { successWhen: successMarker } : {}),
         responses: responseFacts(context, operation, at),
       };
       const tags = Array.isArray(operation.tags) ? operation.tags.filter((tag) => typeof tag === "string") : [];

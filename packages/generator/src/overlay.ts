@@ -7,7 +7,8 @@
  *   - `info.x-sdkforge-name`: product and client class name (`VectorAI`);
  *   - `components.securitySchemes.<name>.x-sdkforge-prefix`: prepended to an apiKey (`key-`);
  *   - on an operation: `x-sdkforge-resource`, `x-sdkforge-method` (helper names) and
- *     `x-sdkforge-failure-when` (a 2xx body that reports a failure, e.g. `{ status: error }`).
+ *     `x-sdkforge-failure-when` (a 2xx body that reports a failure, e.g. `{ status: error }`) and
+ *     `x-sdkforge-success-when` (what a 2xx body must say to count as a success, e.g. `{ status: success }`).
  */
 import { readFile } from "node:fs/promises";
 import { openapiOverlay } from "openapi-format";

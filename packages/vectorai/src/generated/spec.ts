@@ -55,6 +55,9 @@ export const spec: ApiSpec = {
       "failureWhen": {
         "status": "error"
       },
+      "successWhen": {
+        "status": "success"
+      },
       "responses": {
         "200": {
           "contentType": "application/json",
