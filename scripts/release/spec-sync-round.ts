@@ -101,7 +101,8 @@ export async function runSpecSyncRound(
   const { stdout } = await run(process.execPath, ["index.mjs"], { cwd: consumer, env });
   const outcome = JSON.parse(stdout) as { seen: string[]; id: string; alreadyGone: boolean };
   check(
-    JSON.stringify(outcome.seen) === JSON.stringify(["DELETE /api/disks/dsk_1 key-release-rehearsal"]) && outcome.id === "dsk_1",
+    JSON.stringify(outcome.seen) === JSON.stringify(["DELETE /api/disks/dsk_1 key-release-rehearsal"]) &&
+      outcome.id === "dsk_1",
     `round 4: the installed ${ARCHIL}@${versions[ARCHIL]} sends DELETE /api/disks/dsk_1 (got ${stdout.trim()})`,
   );
   console.log(
