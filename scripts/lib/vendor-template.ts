@@ -234,6 +234,18 @@ A typed SDK for the **${names.title}**. It is generated from the vendor's OpenAP
 (\`specs/${names.id}\`) and built on [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) and \`@sdkforge/core\`:
 every DELETE operation is a helper with typed errors, retries, timeouts, \`missingOk\` and bulk deletes.
 
+Until the packages are on npm, \`npm install ${packageName}\` answers 404, and its tarball alone cannot
+install (it needs \`@sdkforge/core\`'s). Pack both from a checkout of this repository (after
+\`pnpm install --frozen-lockfile && pnpm build\`) and install them together, with \`PROJECT\` set to your
+project's folder:
+
+\`\`\`sh install-from-checkout
+pnpm --filter @sdkforge/core --filter ${packageName} pack --pack-destination "$PROJECT/tarballs"
+cd "$PROJECT" && npm install ./tarballs/sdkforge-core-*.tgz ./tarballs/${packageName.slice(1).replace("/", "-")}-*.tgz
+\`\`\`
+
+Once published:
+
 \`\`\`sh
 npm install ${packageName}
 \`\`\`

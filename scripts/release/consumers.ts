@@ -1,7 +1,7 @@
 /**
  * Fresh projects outside the workspace that install the SDKs from the local registry with plain
- * npm, as users would, and must type-check on the oldest supported TypeScript and on the current
- * one, then run `consumers/shared/scenario.ts` against the embedded servers, over every vendor of
+ * npm, as users would, and must type-check on the oldest supported TypeScript, the current 5.x,
+ * TypeScript 6 and TypeScript 7's native preview (`tsgo`), then run `consumers/shared/scenario.ts` against the embedded servers, over every vendor of
  * the workspace (`src/vendors.ts`, written by consumer-vendors.ts):
  *   esm      "type": "module",   `module: nodenext`, runs through `import`
  *   cjs      "type": "commonjs", `module: node16`,   runs through `require()`
@@ -18,6 +18,10 @@ import type { Versions } from "./release-rounds.ts";
 /** openapi-fetch 0.17's declarations (exposed through `Client`) need 5.4; TS 5.0–5.3 reject them with TS2344. */
 export const OLDEST_TYPESCRIPT = "5.4.5";
 export const CURRENT_TYPESCRIPT = "5.9.3";
+/** TypeScript 6: `types` defaults to `[]` and `node10` resolution is deprecated. */
+export const TYPESCRIPT_6 = "6.0.3";
+/** TypeScript 7, the native (Go) compiler, as `tsgo` from its preview package. */
+export const TYPESCRIPT_7_PREVIEW = "7.0.0-dev.20260707.2";
 
 const fixtures = fileURLToPath(new URL("./consumers/", import.meta.url));
 const INSTALL_FLAGS = ["--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"];
@@ -27,6 +31,8 @@ type Kind = "esm" | "cjs" | "bundled";
 interface Tools {
   readonly tscOldest: string;
   readonly tscCurrent: string;
+  readonly tsc6: string;
+  readonly tsgo: string;
   readonly esbuild: string;
 }
 
@@ -45,6 +51,8 @@ export async function installTools(dir: string, esbuildVersion: string): Promise
       ...INSTALL_FLAGS,
       `typescript-oldest@npm:typescript@${OLDEST_TYPESCRIPT}`,
       `typescript@${CURRENT_TYPESCRIPT}`,
+      `typescript-6@npm:typescript@${TYPESCRIPT_6}`,
+      `@typescript/native-preview@${TYPESCRIPT_7_PREVIEW}`,
       `esbuild@${esbuildVersion}`,
     ],
     { cwd: dir, env: cleanEnv() },
@@ -52,6 +60,8 @@ export async function installTools(dir: string, esbuildVersion: string): Promise
   return {
     tscOldest: join(dir, "node_modules", "typescript-oldest", "bin", "tsc"),
     tscCurrent: join(dir, "node_modules", "typescript", "bin", "tsc"),
+    tsc6: join(dir, "node_modules", "typescript-6", "bin", "tsc"),
+    tsgo: join(dir, "node_modules", ".bin", "tsgo"),
     esbuild: join(dir, "node_modules", ".bin", "esbuild"),
   };
 }
@@ -134,10 +144,16 @@ export async function checkConsumer(
   const packages = vendors.map(({ vendor }) => `${vendor.packageName}@${versions[vendor.packageName]}`);
   await run("npm", ["install", ...INSTALL_FLAGS, ...packages, `@types/node@${typesNodeVersion}`], { cwd: dir, env });
   await checkInstalled(dir, versions);
-  const { tscOldest, tscCurrent, esbuild } = await tools;
+  const all = await tools;
+  const { tscOldest, tscCurrent, esbuild } = all;
 
-  await run(process.execPath, [tscOldest, "--noEmit", "-p", "."], { cwd: dir, env });
-  notes.push(`tsc ${OLDEST_TYPESCRIPT} ok`);
+  // The type-only checks do not depend on each other: run them side by side.
+  await Promise.all([
+    run(process.execPath, [tscOldest, "--noEmit", "-p", "."], { cwd: dir, env }),
+    run(process.execPath, [all.tsc6, "--noEmit", "-p", "."], { cwd: dir, env }),
+    run(all.tsgo, ["--noEmit", "-p", "."], { cwd: dir, env }),
+  ]);
+  notes.push(`tsc ${OLDEST_TYPESCRIPT}, ${TYPESCRIPT_6} and tsgo ${TYPESCRIPT_7_PREVIEW} ok`);
   if (kind === "bundled") {
     await run(process.execPath, [tscCurrent, "--noEmit", "-p", "."], { cwd: dir, env });
     notes.push(`tsc ${CURRENT_TYPESCRIPT} ok`);
@@ -162,7 +178,7 @@ export async function checkConsumer(
     const { stdout } = await run(process.execPath, [join("dist", "index.js")], { cwd: dir, env });
     notes.push(stdout.trim());
   }
-  if (kind === "cjs") notes.push(await proveInteropGuard(dir, { tscOldest, tscCurrent, esbuild }));
+  if (kind === "cjs") notes.push(await proveInteropGuard(dir, all));
   notes.push(`${((performance.now() - started) / 1000).toFixed(1)} s`);
   return notes;
 }

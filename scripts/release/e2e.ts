@@ -12,7 +12,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadTestVendor } from "../lib/vendor-testing.ts";
 import { findVendors } from "../lib/vendors.ts";
-import { CURRENT_TYPESCRIPT, checkConsumer, installTools, OLDEST_TYPESCRIPT } from "./consumers.ts";
+import {
+  CURRENT_TYPESCRIPT,
+  checkConsumer,
+  installTools,
+  OLDEST_TYPESCRIPT,
+  TYPESCRIPT_6,
+  TYPESCRIPT_7_PREVIEW,
+} from "./consumers.ts";
 import { type LocalRegistry, startLocalRegistry } from "./local-registry.ts";
 import { runReleaseRounds } from "./release-rounds.ts";
 import { runSpecSyncRound } from "./spec-sync-round.ts";
@@ -78,7 +85,7 @@ try {
   });
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} consumer project(s) failed`);
   console.log(
-    `release rehearsal passed: TypeScript ${OLDEST_TYPESCRIPT} and ${CURRENT_TYPESCRIPT}, 3 consumers (${seconds()})`,
+    `release rehearsal passed: TypeScript ${OLDEST_TYPESCRIPT}, ${CURRENT_TYPESCRIPT}, ${TYPESCRIPT_6} and ${TYPESCRIPT_7_PREVIEW}, 3 consumers (${seconds()})`,
   );
 } catch (error) {
   for (const cause of error instanceof AggregateError ? error.errors : [error]) {

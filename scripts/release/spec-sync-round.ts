@@ -32,7 +32,7 @@ const server = createServer((request, response) => {
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 try {
-  const archil = new Archil({ apiKey: "key-release", baseUrl: "http://127.0.0.1:" + server.address().port });
+  const archil = new Archil({ apiKey: "key-release-rehearsal", baseUrl: "http://127.0.0.1:" + server.address().port });
   const result = await archil.disks.delete("dsk_1");
   console.log(JSON.stringify({ seen, id: result.id, alreadyGone: result.alreadyGone }));
 } finally {
@@ -101,7 +101,8 @@ export async function runSpecSyncRound(
   const { stdout } = await run(process.execPath, ["index.mjs"], { cwd: consumer, env });
   const outcome = JSON.parse(stdout) as { seen: string[]; id: string; alreadyGone: boolean };
   check(
-    JSON.stringify(outcome.seen) === JSON.stringify(["DELETE /api/disks/dsk_1 key-release"]) && outcome.id === "dsk_1",
+    JSON.stringify(outcome.seen) === JSON.stringify(["DELETE /api/disks/dsk_1 key-release-rehearsal"]) &&
+      outcome.id === "dsk_1",
     `round 4: the installed ${ARCHIL}@${versions[ARCHIL]} sends DELETE /api/disks/dsk_1 (got ${stdout.trim()})`,
   );
   console.log(

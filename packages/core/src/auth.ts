@@ -6,7 +6,7 @@
  * A client may be built without credentials; an operation that needs one then fails before
  * sending, naming the option and the env var. The values live only in this module's closures.
  */
-import { readEnv } from "./env.js";
+import { envReadable, readEnv } from "./env.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { ApiSpec, OperationSpec, SecuritySchemeSpec } from "./spec.js";
 
@@ -118,7 +118,15 @@ export function resolveCredentials(spec: ApiSpec, options: Readonly<Record<strin
     else headerNames.add(scheme.name.toLowerCase());
     const values = scheme.options.map(({ option, env }) => {
       const value = options[option];
-      return value === undefined || value === null || value === "" ? readEnv(env) : value;
+      // An explicit empty string is a mistake (an unset variable of the caller's own, say), not a
+      // request for the env var: falling back would send a credential the code never named.
+      if (typeof value === "string" && value.trim() === "") {
+        throw new InvalidArgumentError(
+          option,
+          `${spec.name}: \`${option}\` is empty. Pass the credential, or leave the option out to read ${env}.`,
+        );
+      }
+      return value === undefined || value === null ? readEnv(env) : value;
     });
     if (values.includes(undefined)) continue;
     const [first, password] = values;
@@ -181,7 +189,10 @@ export function resolveCredentials(spec: ApiSpec, options: Readonly<Record<strin
       if (!names) {
         throw new InvalidArgumentError(
           spec.securitySchemes[security[0]?.[0] ?? ""]?.options[0]?.option ?? "credentials",
-          `${spec.name}: missing credentials for ${operation.method.toUpperCase()} ${operation.path}. Pass ${security.map(describe).join(", or ")}.`,
+          `${spec.name}: missing credentials for ${operation.method.toUpperCase()} ${operation.path}. Pass ${security.map(describe).join(", or ")}.` +
+            (envReadable()
+              ? ""
+              : " Environment variables are not readable in this runtime (no `process.env`: a Worker without `nodejs_compat`, a browser, Deno without `--allow-env`), so pass the option explicitly."),
         );
       }
       const headers: Record<string, string> = {};

@@ -17,7 +17,8 @@ export { readEnv };
 export interface ClientOptions {
   /**
    * Overrides every server in the spec (document-, path- and operation-level), and the region.
-   * Default: the `<VENDOR>_BASE_URL` env var, then the spec's first server.
+   * Default: the server `region` or a server variable picks, then the `<VENDOR>_BASE_URL` env var,
+   * then the spec's first server.
    */
   baseUrl?: string | undefined;
   /** A `fetch` implementation; defaults to the global one, looked up at call time. */
@@ -35,7 +36,7 @@ export interface ClientOptions {
   maxResponseBytes?: number | undefined;
   /** Permits sending credentials over plain `http:` to a host that is not loopback. */
   allowInsecureHttp?: boolean | undefined;
-  /** Default `warn`; the vendor's `<VENDOR>_LOG` env var overrides it. */
+  /** Default `warn`; the vendor's `<VENDOR>_LOG` env var overrides it (an unknown value there warns once and is ignored). */
   logLevel?: LogLevel | undefined;
   /**
    * Where log lines go. Default `console`. Any subset of the four methods will do (a level without
@@ -117,9 +118,24 @@ function isAbsolute(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
 }
 
+/** Whether the code itself picked one of the spec's servers: a `region` or a server variable's option. */
+function serverChosenInCode(spec: ApiSpec, options: VendorClientOptions): boolean {
+  if (options.region !== undefined) return true;
+  return spec.servers.some((server) =>
+    Object.entries(server.variables ?? {}).some(([name, variable]) => options[variable.option ?? name] !== undefined),
+  );
+}
+
+/**
+ * Precedence, highest first: the `baseUrl` option; a server the code picked (`region`, a server
+ * variable); the `<VENDOR>_BASE_URL` env var; `<VENDOR>_REGION`; the spec's first server. What the
+ * code says always beats what the environment says, so a leftover variable cannot redirect a
+ * client that names its server.
+ */
 function resolveBaseUrl(spec: ApiSpec, options: VendorClientOptions): { url: string; explicit: boolean } {
-  const chosen = options.baseUrl ?? readEnv(`${spec.env}_BASE_URL`);
-  if (chosen !== undefined) return { url: chosen, explicit: true };
+  if (options.baseUrl !== undefined) return { url: options.baseUrl, explicit: true };
+  const fromEnv = serverChosenInCode(spec, options) ? undefined : readEnv(`${spec.env}_BASE_URL`);
+  if (fromEnv !== undefined) return { url: fromEnv, explicit: true };
   const url = serverUrl(spec, spec.servers, options);
   if (url === undefined) {
     throw new InvalidArgumentError(
@@ -212,15 +228,42 @@ export function checkMaxRetries(value: number | undefined, fallback: number): nu
   return value;
 }
 
-function resolveLogLevel(spec: ApiSpec, option: LogLevel | undefined): LogLevel {
+/** Unknown env log levels already warned about, so a process making many clients warns once. */
+const warnedLogEnv = new Set<string>();
+
+function warnOnce(key: string, message: string, logger: Partial<Logger> | undefined): void {
+  if (warnedLogEnv.has(key)) return;
+  warnedLogEnv.add(key);
+  try {
+    const sink = logger ? logger.warn?.bind(logger) : console.warn;
+    const pending: unknown = sink?.(message);
+    if (pending instanceof Promise) pending.catch(() => undefined);
+  } catch {
+    // A logger that throws must not stop the client being made.
+  }
+}
+
+/**
+ * The `<VENDOR>_LOG` env var overrides the option (turning on debug output needs no code change).
+ * An unknown value there is the environment's typo, not the code's: it warns once and is ignored.
+ * An unknown `logLevel` option is the code's mistake and throws.
+ */
+function resolveLogLevel(spec: ApiSpec, option: LogLevel | undefined, logger: Partial<Logger> | undefined): LogLevel {
+  if (option !== undefined && !isLogLevel(option)) {
+    throw new InvalidArgumentError("logLevel", `\`logLevel\` must be one of ${LOG_LEVELS.join("|")}.`);
+  }
   const variable = `${spec.env}_LOG`;
   const fromEnv = readEnv(variable)?.toLowerCase();
-  const level = fromEnv ?? option ?? "warn";
-  if (!isLogLevel(level)) {
-    const source = fromEnv ? variable : "logLevel";
-    throw new InvalidArgumentError("logLevel", `${source} must be one of ${LOG_LEVELS.join("|")}.`);
+  if (fromEnv !== undefined && isLogLevel(fromEnv)) return fromEnv;
+  const fallback = option ?? "warn";
+  if (fromEnv !== undefined) {
+    warnOnce(
+      `${variable}=${fromEnv}`,
+      `${spec.name}: ignoring ${variable}="${fromEnv}", not one of ${LOG_LEVELS.join("|")}; logging at "${fallback}".`,
+      logger,
+    );
   }
-  return level;
+  return fallback;
 }
 
 /**
@@ -245,6 +288,6 @@ export function resolveConfig(spec: ApiSpec, options: VendorClientOptions): Reso
     timeout: checkTimeout(options.timeout),
     maxRetries: checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES),
     maxResponseBytes: checkMaxResponseBytes(options.maxResponseBytes),
-    logLevel: resolveLogLevel(spec, options.logLevel),
+    logLevel: resolveLogLevel(spec, options.logLevel, options.logger),
   };
 }

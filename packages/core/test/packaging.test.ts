@@ -52,6 +52,37 @@ describe("the built package", () => {
     expect(problems).toEqual([]);
   });
 
+  // A consumer who never listed `types: ["node"]` (TypeScript 6 no longer loads every @types
+  // package by default) must still get Node's types for `/testing`, through its own reference.
+  test("the /testing declarations bring Node's types themselves", { timeout: 240_000 }, () => {
+    const entries = ["testing.d.ts", "testing.d.cts"].map((entry) => join(dist, entry));
+    for (const entry of entries) expect(readFileSync(entry, "utf8")).toMatch(/^\/\/\/ <reference types="node" \/>/);
+    const program = ts.createProgram(entries, {
+      strict: true,
+      skipLibCheck: false,
+      noEmit: true,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ["lib.es2022.d.ts"],
+      types: [],
+    });
+    const problems = program
+      .getSourceFiles()
+      .filter((file) => file.fileName.startsWith(dist))
+      .flatMap((file) => program.getSemanticDiagnostics(file))
+      .map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    expect(problems).toEqual([]);
+  });
+
+  test("@types/node is an optional peer, for /testing's declarations", () => {
+    const manifest = JSON.parse(readFileSync(join(dist, "..", "package.json"), "utf8")) as {
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    };
+    expect(manifest.peerDependencies?.["@types/node"]).toBeDefined();
+    expect(manifest.peerDependenciesMeta?.["@types/node"]?.optional).toBe(true);
+  });
+
   test("an error from the CommonJS build is instanceof the ESM build's class, and back", async () => {
     const esm = (await import(join(dist, "index.js"))) as typeof import("../src/index.js");
     const cjs = require(join(dist, "index.cjs")) as typeof import("../src/index.js");
