@@ -17,5 +17,14 @@ it("types regions and ids from the spec", () => {
     void new Archil({ apiKey: "key-types_123", region: "mars-north-1" });
     // @ts-expect-error the token id is a string (a hash) in the spec.
     void archil.apiTokens.delete(12);
+    // @ts-expect-error a string is not a list of ids: it would be read one character at a time.
+    void archil.apiTokens.deleteMany("abc");
+    // Any iterable or async iterable of ids will do: an array, a Set, readline's lines.
+    void archil.apiTokens.deleteMany(new Set(["a", "b"]));
+    void archil.apiTokens.deleteMany(
+      (async function* () {
+        yield "a";
+      })(),
+    );
   }
 });

@@ -47,9 +47,12 @@ const isUncertain = (error: Error) => error instanceof APIError && error.outcome
 
 const idOf = (request: RecordedRequest) => Object.values(request.pathParams)[0] ?? "";
 
+/** A blank string is a file's empty line, not an id: `deleteMany` skips it instead of reporting it. */
+const isBlank = (id: unknown) => typeof id === "string" && id.trim() === "";
+
 describe.each(VENDORS)("$name", (vendor) => {
   test(`1,000 ids with ${FAULT_RATE * 100} % seeded faults (seed ${SEED}): every id reported once, in agreement with the server`, async () => {
-    const invalid = [...vendor.invalidIds];
+    const invalid = vendor.invalidIds.filter((id) => !isBlank(id));
     const missing = vendor.ids(10, 10_000);
     const existing = vendor.ids(1_000 - missing.length - invalid.length);
     // Interleave, and repeat a few ids: a repeat must not be deleted (or reported) twice.
@@ -174,12 +177,102 @@ describe.each(VENDORS)("$name", (vendor) => {
     const running = await vendor.start(valid);
     try {
       const resource = vendor.resource({ baseUrl: running.server.url, logLevel: "off" });
-      const input = [vendor.invalidIds[0], valid[0], vendor.invalidIds[1], valid[1], valid[2], vendor.invalidIds[2]];
+      const [a, b, c] = vendor.invalidIds.filter((id) => !isBlank(id));
+      const input = [a, valid[0], b, valid[1], valid[2], c];
       const { deleted, failed } = await resource.deleteMany(input);
       expect(deleted.map((d) => d.id)).toEqual(valid);
-      expect(failed.map((f) => f.id)).toEqual([vendor.invalidIds[0], vendor.invalidIds[1], vendor.invalidIds[2]]);
+      expect(failed.map((f) => f.id)).toEqual([a, b, c]);
       for (const { error } of failed) expect(error).toBeInstanceOf(InvalidArgumentError);
       expect(running.server.requests.map(idOf).sort()).toEqual(valid.map(String).sort());
+    } finally {
+      await running.server.close();
+    }
+  });
+  test("every distinct bad id is its own report, and none rejects the batch", async () => {
+    const valid = vendor.ids(2);
+    const running = await vendor.start(valid);
+    try {
+      const resource = vendor.resource({ baseUrl: running.server.url, logLevel: "off" });
+      const circular: unknown[] = [];
+      circular.push(circular);
+      const bad = [10n, circular, null, undefined, Number.NaN, [null, 1], [undefined, 1], [Number.NaN, 1]];
+      const { deleted, failed } = await resource.deleteMany([valid[0], ...bad, valid[1]]);
+      expect(deleted.map((d) => d.id)).toEqual(valid);
+      expect(failed.map((f) => f.id)).toEqual(bad);
+      for (const { error } of failed) expect(error).toBeInstanceOf(InvalidArgumentError);
+    } finally {
+      await running.server.close();
+    }
+  });
+
+  test("a string is refused as the id source before anything is sent", async () => {
+    const running = await vendor.start(vendor.ids(1));
+    try {
+      const resource = vendor.resource({ baseUrl: running.server.url, logLevel: "off" });
+      await expect(resource.deleteMany("abc" as never)).rejects.toThrow(InvalidArgumentError);
+      await expect(resource.deleteMany(42 as never)).rejects.toThrow("iterable");
+      expect(running.server.requests).toHaveLength(0);
+    } finally {
+      await running.server.close();
+    }
+  });
+
+  test("reads an async iterable as it goes, skipping blank lines", async () => {
+    const valid = vendor.ids(5);
+    const running = await vendor.start(valid);
+    try {
+      const resource = vendor.resource({ baseUrl: running.server.url, logLevel: "off" });
+      let read = 0;
+      async function* lines() {
+        for (const id of valid) {
+          read++;
+          yield id;
+        }
+        yield "";
+        yield "   ";
+      }
+      const progress: (number | undefined)[] = [];
+      const result = await resource.deleteMany(lines() as never, {
+        concurrency: 2,
+        onProgress: ({ total }) => void progress.push(total),
+      });
+      expect(read).toBe(valid.length);
+      expect(result.deleted.map((d) => d.id)).toEqual(valid);
+      expect(result.failed).toEqual([]);
+      expect(result.aborted).toBe(false);
+      expect(progress).toEqual(valid.map(() => undefined));
+    } finally {
+      await running.server.close();
+    }
+  });
+
+  test("an abort stops reading the source and says so", async () => {
+    const running = await vendor.start(vendor.ids(1));
+    try {
+      const resource = vendor.resource({ baseUrl: running.server.url, logLevel: "off" });
+      const controller = new AbortController();
+      let read = 0;
+      let closed = false;
+      const endless = {
+        [Symbol.iterator]() {
+          return {
+            next: () => {
+              read++;
+              if (read === 50) controller.abort();
+              return { done: false as const, value: vendor.ids(1, 1_000_000 + read)[0] };
+            },
+            return: () => {
+              closed = true;
+              return { done: true as const, value: undefined };
+            },
+          };
+        },
+      };
+      const result = await resource.deleteMany(endless as never, { signal: controller.signal, concurrency: 4 });
+      expect(result.aborted).toBe(true);
+      expect(read).toBeLessThan(60);
+      expect(closed).toBe(true);
+      expect(result.deleted.length + result.failed.length).toBeLessThanOrEqual(read);
     } finally {
       await running.server.close();
     }

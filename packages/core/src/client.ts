@@ -5,7 +5,7 @@
  * from the vendor's generated `Resources` interface.
  */
 import type { APIPromise } from "./api-promise.js";
-import { type DeleteManyOptions, type DeleteManyResult, deleteMany } from "./bulk.js";
+import { type DeleteManyOptions, type DeleteManyResult, deleteMany, type IdSource } from "./bulk.js";
 import { type ClientOptions, operationBaseUrl, resolveConfig, type VendorClientOptions } from "./config.js";
 import { type DeleteOptions, type DeleteResult, deleteOne, type HelperOptions } from "./delete.js";
 import { leveledLogger } from "./logger.js";
@@ -17,8 +17,8 @@ import { Transport } from "./transport.js";
 export interface DeleteResource<Id, Data = unknown> {
   /** Deletes one resource by id. Rejects with a typed error; see `DeleteResult` for what success means. */
   delete(id: Id, options?: DeleteOptions): APIPromise<DeleteResult<Id, Data>>;
-  /** Deletes many ids with bounded concurrency. Never rejects for a per-id failure. */
-  deleteMany(ids: Iterable<Id>, options?: DeleteManyOptions): Promise<DeleteManyResult<Id, Data>>;
+  /** Deletes many ids (an iterable or async iterable, read as it goes) with bounded concurrency. Never rejects for a per-id failure. */
+  deleteMany(ids: IdSource<Id>, options?: DeleteManyOptions): Promise<DeleteManyResult<Id, Data>>;
 }
 
 /** The bulk form of a helper: `deleteMany` for `delete`, `<method>Many` otherwise (the generator uses the same rule). */
@@ -39,7 +39,7 @@ function createHelpers(transport: Transport, operation: OperationSpec, server: s
     });
   };
   const many: Helper = (ids, options) =>
-    deleteMany(transport, operation, ids as Iterable<unknown>, {
+    deleteMany(transport, operation, ids as IdSource<unknown>, {
       ...(options as DeleteManyOptions | undefined),
       operationServer: server,
     });

@@ -123,7 +123,7 @@ function renderHelper(helper: HelperFacts, facts: VendorFacts, indent: string): 
       ],
       indent,
     ) +
-    `${indent}${helper.bulk}(ids: Iterable<${sig.id}>, options${q}: ${manyType}): Promise<DeleteManyResult<${sig.id}, ${data}>>;\n`;
+    `${indent}${helper.bulk}(ids: IdSource<${sig.id}>, options${q}: ${manyType}): Promise<DeleteManyResult<${sig.id}, ${data}>>;\n`;
   return single + bulk;
 }
 
@@ -142,7 +142,7 @@ export function renderResources(banner: string, facts: VendorFacts): string {
   const imports =
     facts.helpers.length === 0
       ? ""
-      : `import type { APIPromise, DeleteManyOptions, DeleteManyResult, DeleteOptions, DeleteResult } from "@sdkforge/core";
+      : `import type { APIPromise, DeleteManyOptions, DeleteManyResult, DeleteOptions, DeleteResult, IdSource } from "@sdkforge/core";
 import type { paths } from "./openapi.js";
 
 `;
