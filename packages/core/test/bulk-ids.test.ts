@@ -50,14 +50,7 @@ describe("deleteMany with tuple ids", () => {
   test("reports every distinct bad tuple once, and still deletes the good ones", async () => {
     const circular: unknown[] = ["d1"];
     circular.push(circular);
-    const bad = [
-      [null, 1],
-      [undefined, 1],
-      [Number.NaN, 1],
-      ["d1", 10n],
-      circular,
-      ["d1"],
-    ];
+    const bad = [[null, 1], [undefined, 1], [Number.NaN, 1], ["d1", 10n], circular, ["d1"]];
     const good: (readonly [string, number])[] = [
       ["d1", 1],
       ["d1", 2],
