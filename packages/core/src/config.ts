@@ -8,6 +8,7 @@ import { readEnv } from "./env.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { HeadersInput } from "./headers.js";
 import { isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
+import { type Backoff, DEFAULT_BACKOFF } from "./retry.js";
 import { checkServerVariable } from "./server-variables.js";
 import type { ApiSpec, OperationSpec, ServerSpec } from "./spec.js";
 
@@ -29,6 +30,13 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** Retries after the first attempt. Default 2; 0 turns retries off. */
   maxRetries?: number | undefined;
+  /**
+   * The pause before each retry, before jitter: `initialDelayMs` · 2ⁿ, capped at `maxDelayMs`.
+   * Default 500 ms and 8 000 ms. Tests can set `{ initialDelayMs: 0 }` so a retried call costs no
+   * real time and needs no timer to fire (which is what lets it run under fake timers). A
+   * server's `Retry-After` is still honoured.
+   */
+  retryBackoff?: { initialDelayMs?: number | undefined; maxDelayMs?: number | undefined } | undefined;
   /**
    * Most bytes of a response body read, counted after decompression. Default 65 536. A success
    * with a longer body is an `APIResponseTooLargeError`; an error body is cut at the limit.
@@ -57,6 +65,7 @@ export interface ResolvedConfig {
   credentialPrefixes: readonly string[];
   timeout: number;
   maxRetries: number;
+  retryBackoff: Backoff;
   maxResponseBytes: number;
   logLevel: LogLevel;
 }
@@ -228,6 +237,35 @@ export function checkMaxRetries(value: number | undefined, fallback: number): nu
   return value;
 }
 
+const MAX_BACKOFF_LIMIT_MS = 60_000;
+
+/** `retryBackoff`, filled in from the defaults and checked before any request. */
+export function checkRetryBackoff(value: ClientOptions["retryBackoff"]): Backoff {
+  if (value === undefined) return DEFAULT_BACKOFF;
+  if (value === null || typeof value !== "object") {
+    throw new InvalidArgumentError(
+      "retryBackoff",
+      "`retryBackoff` must be an object `{ initialDelayMs, maxDelayMs }`.",
+    );
+  }
+  const pick = (name: "initialDelayMs" | "maxDelayMs", fallback: number): number => {
+    const ms = value[name] ?? fallback;
+    if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0 || ms > MAX_BACKOFF_LIMIT_MS) {
+      throw new InvalidArgumentError(
+        "retryBackoff",
+        `\`retryBackoff.${name}\` must be a number of milliseconds from 0 to ${MAX_BACKOFF_LIMIT_MS}.`,
+      );
+    }
+    return ms;
+  };
+  const initialDelayMs = pick("initialDelayMs", DEFAULT_BACKOFF.initialDelayMs);
+  const maxDelayMs = pick("maxDelayMs", Math.max(DEFAULT_BACKOFF.maxDelayMs, initialDelayMs));
+  if (initialDelayMs > maxDelayMs) {
+    throw new InvalidArgumentError("retryBackoff", "`retryBackoff.initialDelayMs` must not exceed `maxDelayMs`.");
+  }
+  return { initialDelayMs, maxDelayMs };
+}
+
 /** Unknown env log levels already warned about, so a process making many clients warns once. */
 const warnedLogEnv = new Set<string>();
 
@@ -287,6 +325,7 @@ export function resolveConfig(spec: ApiSpec, options: VendorClientOptions): Reso
     credentialPrefixes: Object.values(spec.securitySchemes).flatMap(({ prefix }) => (prefix.trim() ? [prefix] : [])),
     timeout: checkTimeout(options.timeout),
     maxRetries: checkMaxRetries(options.maxRetries, DEFAULT_MAX_RETRIES),
+    retryBackoff: checkRetryBackoff(options.retryBackoff),
     maxResponseBytes: checkMaxResponseBytes(options.maxResponseBytes),
     logLevel: resolveLogLevel(spec, options.logLevel, options.logger),
   };

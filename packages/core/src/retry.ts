@@ -30,9 +30,21 @@ export function serverRetryDelay(headers: Headers, now = Date.now()): number | u
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Exponential backoff, 0.5 s · 2ⁿ capped at 8 s, minus up to 25 % jitter so clients spread out. */
-export function backoffDelay(retryIndex: number, random: () => number = Math.random): number {
-  const base = Math.min(INITIAL_BACKOFF_MS * 2 ** retryIndex, MAX_BACKOFF_MS);
+/** The pause before each retry: `initialDelayMs` · 2ⁿ, capped at `maxDelayMs`. */
+export interface Backoff {
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const DEFAULT_BACKOFF: Backoff = { initialDelayMs: INITIAL_BACKOFF_MS, maxDelayMs: MAX_BACKOFF_MS };
+
+/** Exponential backoff, 0.5 s · 2ⁿ capped at 8 s by default, minus up to 25 % jitter so clients spread out. */
+export function backoffDelay(
+  retryIndex: number,
+  random: () => number = Math.random,
+  backoff: Backoff = DEFAULT_BACKOFF,
+): number {
+  const base = Math.min(backoff.initialDelayMs * 2 ** retryIndex, backoff.maxDelayMs);
   return base * (1 - 0.25 * random());
 }
 
@@ -47,6 +59,7 @@ export function verdictForResponse(
   headers: Headers,
   retryIndex: number,
   retriesLeft: number,
+  backoff: Backoff = DEFAULT_BACKOFF,
 ): RetryVerdict {
   if (status < 400) return { retry: false };
   const override = headers.get("x-should-retry");
@@ -57,12 +70,17 @@ export function verdictForResponse(
   if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) {
     return { retry: false, reason: `server asked to wait ${Math.round(asked / 1000)} s, over the 60 s limit` };
   }
-  const delayMs = asked ?? backoffDelay(retryIndex);
+  const delayMs = asked ?? backoffDelay(retryIndex, Math.random, backoff);
   return { retry: true, delayMs, reason: `status ${status}` };
 }
 
 /** Decides after a connection failure or timeout (no response). */
-export function verdictForFailure(kind: string, retryIndex: number, retriesLeft: number): RetryVerdict {
+export function verdictForFailure(
+  kind: string,
+  retryIndex: number,
+  retriesLeft: number,
+  backoff: Backoff = DEFAULT_BACKOFF,
+): RetryVerdict {
   if (retriesLeft <= 0) return { retry: false, reason: "retries exhausted" };
-  return { retry: true, delayMs: backoffDelay(retryIndex), reason: kind };
+  return { retry: true, delayMs: backoffDelay(retryIndex, Math.random, backoff), reason: kind };
 }

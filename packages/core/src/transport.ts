@@ -35,7 +35,7 @@ import { createRawClient, maskQueryCredentials } from "./raw-client.js";
 import { repeatedTopLevelKey } from "./repeated-key.js";
 import { encodeBody } from "./request-body.js";
 import { responseMeta } from "./response-error.js";
-import { type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
+import { type Backoff, type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
 import {
   BodyTooDeepError,
   MAX_BODY_DEPTH,
@@ -167,6 +167,7 @@ export class Transport {
   private readonly request: UntypedRequest;
   private readonly timeout: number;
   private readonly maxRetries: number;
+  private readonly retryBackoff: Backoff;
   private readonly maxResponseBytes: number;
   private readonly logger: LeveledLogger;
   private readonly credentials: Credentials;
@@ -196,6 +197,7 @@ export class Transport {
     this.credentials = credentials;
     this.timeout = init.timeout;
     this.maxRetries = init.maxRetries;
+    this.retryBackoff = init.retryBackoff;
     this.maxResponseBytes = init.maxResponseBytes;
     this.logger = init.logger;
     this.customFetch = init.fetch;
@@ -339,7 +341,7 @@ export class Transport {
           : `connection error (${this.mask(code.trim() || "unknown").slice(0, 300)})`;
         if (!notSent) outcomeUnknown = true;
         if (!notSent && (timedOut || !staleConnection(exchange.stage, error))) likelyApplied = true;
-        const verdict = verdictForFailure(kind, attempt, maxRetries - attempt);
+        const verdict = verdictForFailure(kind, attempt, maxRetries - attempt, this.retryBackoff);
         this.logAttempt(method, path, timedOut ? "timeout" : "connection error", started, verdict);
         if (!verdict.retry) {
           const ErrorClass = timedOut ? APIConnectionTimeoutError : APIConnectionError;
@@ -366,7 +368,13 @@ export class Transport {
         throw decoded.error;
       }
       const { body, repeatedKey } = decoded;
-      const verdict = verdictForResponse(response.status, response.headers, attempt, maxRetries - attempt);
+      const verdict = verdictForResponse(
+        response.status,
+        response.headers,
+        attempt,
+        maxRetries - attempt,
+        this.retryBackoff,
+      );
       this.logAttempt(method, path, String(response.status), started, verdict, response.headers);
       if (!verdict.retry) {
         return {
