@@ -4,7 +4,13 @@
  * where the default back-off would wait for a clock that never moves.
  */
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { APIClient, type ApiSpec, type DeleteResource, InvalidArgumentError } from "../src/index.js";
+import {
+  APIClient,
+  type ApiSpec,
+  type ClientOptions,
+  type DeleteResource,
+  InvalidArgumentError,
+} from "../src/index.js";
 import { type ScriptedServer, startScriptedServer } from "../src/testing/index.js";
 
 const body = { type: "object", properties: { message: { type: "string" } } } as const;
@@ -29,10 +35,9 @@ const spec = {
   resources: { things: { delete: "deleteThing" } },
 } as const satisfies ApiSpec;
 
-type Options = ConstructorParameters<typeof APIClient>[1];
 class Flaky extends APIClient<object> {
   declare readonly things: DeleteResource<string>;
-  constructor(options: Options) {
+  constructor(options: ClientOptions) {
     super(spec, { logLevel: "off", ...options });
   }
 }
