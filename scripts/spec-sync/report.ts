@@ -25,6 +25,8 @@ export interface PackageReport {
   /** Highest level over spec and API changes; undefined when nothing changed. */
   readonly level: ChangeLevel | undefined;
   readonly bump: Bump | undefined;
+  /** False when only two documents were compared (no package, so no API report and no bump). Default true. */
+  readonly apiCompared?: boolean;
   /** `.changeset/<file>` when one was written. */
   readonly changesetFile?: string | undefined;
 }
@@ -54,11 +56,16 @@ export function renderReport(reports: readonly PackageReport[], title: string): 
       );
       continue;
     }
-    lines.push(`## ${report.packageName}: ${report.bump} (${LEVEL_LABEL[report.level]})`, "");
+    const verdict = report.bump ? `${report.bump} (${LEVEL_LABEL[report.level]})` : LEVEL_LABEL[report.level];
+    lines.push(`## ${report.packageName}: ${verdict}`, "");
     lines.push(`### Spec changes (\`${report.specFile}\`)`, "", "| level | where | change |", "| --- | --- | --- |");
     if (report.specChanges.length === 0) lines.push("| - | - | no change to the spec |");
     for (const change of report.specChanges) {
       lines.push(`| ${change.level} | \`${change.where}\` | ${change.what.replaceAll("|", "\\|")} |`);
+    }
+    if (report.apiCompared === false) {
+      lines.push("", "The public API was not compared: two documents were given, not a vendor package.", "");
+      continue;
     }
     lines.push("", "### Public API", "");
     if (report.methodChanges.length === 0 && report.apiChanges.length === 0) {
