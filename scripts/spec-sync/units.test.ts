@@ -205,8 +205,45 @@ describe("merging pages", () => {
         { origin: "https://d/b.md", document: page("/y", "get", { Error: { type: "string" } }) },
       ]),
     ).toThrow(
-      /components\.schemas\.Error is defined differently by two pages:\n {2}- https:\/\/d\/a\.md\n {2}- https:\/\/d\/b\.md/,
+      /components\.schemas\.Error is defined differently by two pages \(first at `type`\):\n {2}- https:\/\/d\/a\.md\n {2}- https:\/\/d\/b\.md/,
     );
+  });
+
+  it("joins every component kind, response headers by $ref included, once per deep-equal definition", () => {
+    const shared = {
+      headers: { "ratelimit-limit": { description: "Per hour.", schema: { type: "integer" } } },
+      parameters: { per_page: { name: "per_page", in: "query", schema: { type: "integer" } } },
+      responses: { unauthorized: { description: "No." } },
+      examples: { volume: { value: { id: "v1" } } },
+      requestBodies: { volume: { content: { "application/json": { schema: { type: "object" } } } } },
+      securitySchemes: { bearer_auth: { type: "http", scheme: "bearer" } },
+      links: { self: { operationId: "get/x" } },
+      callbacks: { done: { "{$request.body#/url}": { post: { responses: { "200": { description: "ok" } } } } } },
+    };
+    const withHeader = (path: string, method: string) => {
+      const document = page(path, method);
+      const operation = (document.paths[path] as Record<string, { responses: Record<string, object> }>)[method];
+      if (operation) {
+        operation.responses["200"] = {
+          description: "ok",
+          headers: { "ratelimit-limit": { $ref: "#/components/headers/ratelimit-limit" } },
+        };
+      }
+      return { ...document, components: { ...document.components, ...structuredClone(shared) } };
+    };
+    const merged = mergeDocuments([
+      { origin: "https://d/a.md", document: withHeader("/x", "get") },
+      { origin: "https://d/b.md", document: withHeader("/y", "get") },
+    ]);
+    expect(merged.components).toEqual({ schemas: { Error: { type: "object" } }, ...shared });
+    const conflicting = withHeader("/y", "get");
+    (conflicting.components.headers["ratelimit-limit"].schema as { type: string }).type = "string";
+    expect(() =>
+      mergeDocuments([
+        { origin: "https://d/a.md", document: withHeader("/x", "get") },
+        { origin: "https://d/b.md", document: conflicting },
+      ]),
+    ).toThrow(/components\.headers\.ratelimit-limit is defined differently by two pages \(first at `schema\.type`\)/);
   });
 });
 
