@@ -390,3 +390,59 @@ describe("--from", () => {
     }
   });
 });
+
+describe("an API-reference page's OpenAPI block", () => {
+  const operation = (path: string) => ({
+    openapi: "3.1.0",
+    info: { title: "Volumes", version: "1" },
+    paths: { [path]: { get: { operationId: `get${path}`, responses: { "200": { description: "ok" } } } } },
+  });
+  const yamlBlock = (path: string) =>
+    [
+      `\`\`\`\`yaml GET ${path}`,
+      "openapi: 3.1.0",
+      "info:",
+      "  title: Volumes",
+      "  version: '1'",
+      "paths:",
+      `  ${path}:`,
+      "    get:",
+      `      operationId: get${path}`,
+      "      responses:",
+      "        '200':",
+      "          description: ok",
+      "````",
+    ].join("\n");
+  const collectPage = async (markdown: string) => {
+    const saved = await mkdtemp(join(tmpdir(), "sdkforge-page-"));
+    try {
+      const file = join(saved, "get-volume.md");
+      await writeFile(file, markdown);
+      const archil = await readVendorSources(ROOT, "archil");
+      return await collectVendor(archil, { root: ROOT, from: file });
+    } finally {
+      await rm(saved, { recursive: true, force: true });
+    }
+  };
+
+  it("is found by its parsed top level: a nested `openapi:` in an example is not a document", async () => {
+    const example = ["```yaml", "# a client config", "service:", "  openapi: 3.1.0", "  url: https://x", "```"];
+    const [document, ...more] = await collectPage(["# Get", ...example, yamlBlock("/v")].join("\n"));
+    expect(more).toEqual([]);
+    expect(document?.document).toEqual(operation("/v"));
+  });
+
+  it("may be minified JSON", async () => {
+    const [document] = await collectPage(`# Get\n\`\`\`json\n${JSON.stringify(operation("/v"))}\n\`\`\`\n`);
+    expect(document?.document).toEqual(operation("/v"));
+  });
+
+  it("is refused when the page carries a second, different one (surface the index does not name)", async () => {
+    await expect(collectPage(["# Get", yamlBlock("/v"), yamlBlock("/hidden")].join("\n"))).rejects.toThrow(
+      /get-volume\.md: this page has 2 different OpenAPI blocks \(line 2 .*, line 15 .*\)/,
+    );
+    // The same document twice (YAML and JSON tabs) is one document.
+    const tabs = [yamlBlock("/v"), "```json", JSON.stringify(operation("/v")), "```"].join("\n");
+    expect(await collectPage(tabs)).toHaveLength(1);
+  });
+});
