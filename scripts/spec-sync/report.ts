@@ -44,6 +44,16 @@ function methodLine(change: MethodChange): string {
   return `changed method ${signature(change.before)} → ${signature(change.after)}`;
 }
 
+/** `3 changes: 1 breaking, 1 additive, 1 cosmetic (wording)`, so a reviewer sees the weight first. */
+export function summaryLine(changes: readonly SpecChange[]): string {
+  const counts = (["breaking", "additive", "cosmetic"] as const)
+    .map((level) => [level, changes.filter((change) => change.level === level).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([level, count]) => `${count} ${LEVEL_LABEL[level]}`);
+  const total = `${changes.length} change${changes.length === 1 ? "" : "s"}`;
+  return counts.length > 0 ? `${total}: ${counts.join(", ")}` : "No change to the spec.";
+}
+
 export function renderReport(reports: readonly PackageReport[], title: string): string {
   const lines = [`# ${title}`, ""];
   for (const report of reports) {
@@ -58,7 +68,8 @@ export function renderReport(reports: readonly PackageReport[], title: string): 
     }
     const verdict = report.bump ? `${report.bump} (${LEVEL_LABEL[report.level]})` : LEVEL_LABEL[report.level];
     lines.push(`## ${report.packageName}: ${verdict}`, "");
-    lines.push(`### Spec changes (\`${report.specFile}\`)`, "", "| level | where | change |", "| --- | --- | --- |");
+    lines.push(`### Spec changes (\`${report.specFile}\`)`, "", summaryLine(report.specChanges), "");
+    lines.push("| level | where | change |", "| --- | --- | --- |");
     if (report.specChanges.length === 0) lines.push("| - | - | no change to the spec |");
     for (const change of report.specChanges) {
       lines.push(`| ${change.level} | \`${change.where}\` | ${change.what.replaceAll("|", "\\|")} |`);
