@@ -28,6 +28,8 @@ describe("spec-diff", () => {
       const one = await specDiff("archil");
       expect(one.code, one.output).toBe(0);
       expect(headings(one.stdout)).toEqual(["## @sdkforge/archil: no change"]);
+      // It says what it compared: git revisions, not the docs.
+      expect(one.stdout).toContain("`specs/archil.yaml` and the API report are unchanged since HEAD.");
       const two = await specDiff("archil", "vectorai");
       expect(headings(two.stdout)).toEqual(["## @sdkforge/archil: no change", "## @sdkforge/vectorai: no change"]);
       const all = await specDiff();

@@ -108,12 +108,16 @@ async function vendorReports(): Promise<PackageReport[]> {
 
 if (twoDocuments) {
   const [oldPath = "", newPath = ""] = named;
-  console.log(renderReport([await twoDocumentReport(oldPath, newPath)], `Spec changes from ${oldPath} to ${newPath}`));
+  const report = await twoDocumentReport(oldPath, newPath);
+  console.log(
+    renderReport([report], `Spec changes from ${oldPath} to ${newPath}`, () => "The two documents mean the same."),
+  );
 } else {
   const reports = await vendorReports();
   if (reports.length === 0) {
     console.error("No vendor has a spec under specs/.");
     process.exit(1);
   }
-  console.log(renderReport(reports, `Spec and API changes since ${base}`));
+  const unchanged = (report: PackageReport) => `\`${report.specFile}\` and the API report are unchanged since ${base}.`;
+  console.log(renderReport(reports, `Spec and API changes since ${base}`, unchanged));
 }

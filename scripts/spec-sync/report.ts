@@ -54,16 +54,19 @@ export function summaryLine(changes: readonly SpecChange[]): string {
   return counts.length > 0 ? `${total}: ${counts.join(", ")}` : "No change to the spec.";
 }
 
-export function renderReport(reports: readonly PackageReport[], title: string): string {
+/**
+ * `unchanged` says what was compared for a report without changes: by default a sync's (the spec
+ * already says what the docs say); `spec-diff` compares git revisions or two files instead.
+ */
+export function renderReport(
+  reports: readonly PackageReport[],
+  title: string,
+  unchanged: (report: PackageReport) => string = (report) => `\`${report.specFile}\` already says what the docs say.`,
+): string {
   const lines = [`# ${title}`, ""];
   for (const report of reports) {
     if (!report.level) {
-      lines.push(
-        `## ${report.packageName}: no change`,
-        "",
-        `\`${report.specFile}\` already says what the docs say.`,
-        "",
-      );
+      lines.push(`## ${report.packageName}: no change`, "", unchanged(report), "");
       continue;
     }
     const verdict = report.bump ? `${report.bump} (${LEVEL_LABEL[report.level]})` : LEVEL_LABEL[report.level];
