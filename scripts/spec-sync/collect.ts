@@ -4,9 +4,11 @@
  * folder of saved pages. Every selected page must carry an OpenAPI block; any failure throws, so
  * the caller writes nothing.
  */
+
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { indexLinks, isApiReference } from "./docs-index.ts";
 import { followDocument, hasFileReferences } from "./document-files.ts";
@@ -40,24 +42,35 @@ function displayOrigin(location: string, root: string): string {
   return inside.startsWith("..") ? path : inside.split(sep).join("/");
 }
 
+/**
+ * The one document of an API-reference page. A page the index lists documents one operation; a
+ * second, different OpenAPI block would add surface the index never named, so it is refused (the
+ * same document shown twice, as YAML and JSON tabs, counts once).
+ */
 function pageDocuments(markdown: string, origin: string): SourcedDocument[] {
   const found = openApiDocuments(markdown, origin);
-  if (found.length === 0) {
+  const [first, ...others] = found;
+  if (!first) {
     throw new Error(
-      `${origin}: this API-reference page has no OpenAPI block (a fenced yaml/json block with "openapi:")`,
+      `${origin}: this API-reference page has no OpenAPI block (a fenced yaml/json block with "openapi" at its top level)`,
     );
   }
-  return found.map(({ document, block }, index) => ({
-    origin: found.length > 1 ? `${origin}#${index + 1}` : origin,
-    document,
-    text: block.text,
-  }));
+  const different = others.filter(({ document }) => !isDeepStrictEqual(document, first.document));
+  if (different.length > 0) {
+    const lines = [first, ...different].map(({ block }) => `line ${block.line} ("${block.info}")`).join(", ");
+    throw new Error(
+      `${origin}: this page has ${different.length + 1} different OpenAPI blocks (${lines}); ` +
+        "a reference page documents one operation, so the sync adds nothing the docs index does not name",
+    );
+  }
+  return [{ origin, document: first.document, text: first.block.text }];
 }
 
 function parseDocument(text: string, origin: string): OpenApiDocument {
   let document: unknown;
   try {
-    document = parseYaml(text, { uniqueKeys: true });
+    // JSON.parse for JSON: the YAML parser reads a large JSON document tens of times slower.
+    document = /^\s*[[{]/.test(text) ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true });
   } catch (error) {
     throw new Error(
       `${origin}: not valid YAML or JSON: ${error instanceof Error ? error.message.split("\n")[0] : error}`,

@@ -1,11 +1,13 @@
 /**
  * Joins the documents of several docs pages (one operation each, on Mintlify) into one document.
- * openapi-merge does the joining: identical components are deduplicated, tags are united, and
- * `info`, `servers` and `security` come from the first input. Before it runs, pages are sorted by
- * origin (so the result never depends on the order an index lists them), two pages documenting the
- * same path are joined per method (openapi-merge only joins whole paths), and any component or
- * operation that two pages define differently is refused, naming both pages: openapi-merge would
- * silently rename one of the two components instead.
+ * Pages are sorted by origin (so the result never depends on the order an index lists them). Every
+ * component of every kind (schemas, responses, parameters, examples, requestBodies, headers,
+ * securitySchemes, links, callbacks, …) and every operation is joined here: a definition several
+ * pages share is kept once when the pages agree (deep equality), and refused, naming both pages and
+ * the first field where they differ, when they do not. openapi-merge then joins the rest (tags
+ * united; `info`, `servers` and `security` from the first page); it gets no paths or components,
+ * because it resolves only some component kinds (a response header `$ref` fails in it) and would
+ * silently rename one of two differing components.
  */
 import { isDeepStrictEqual } from "node:util";
 import { isErrorResult, merge } from "openapi-merge";
@@ -40,13 +42,31 @@ interface Claim {
   readonly value: unknown;
 }
 
+/** The first field (`schema.type`) where two definitions differ, or undefined when they agree. */
+function firstDifference(a: unknown, b: unknown, at: readonly string[] = []): string | undefined {
+  if (isDeepStrictEqual(a, b)) return undefined;
+  if (isMapping(a) && isMapping(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const found = firstDifference(a[key], b[key], [...at, key]);
+      if (found !== undefined) return found;
+    }
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    for (let index = 0; index < a.length; index++) {
+      const found = firstDifference(a[index], b[index], [...at, String(index)]);
+      if (found !== undefined) return found;
+    }
+  }
+  return at.length === 0 ? "(the whole definition)" : at.join(".");
+}
+
 function claim(claims: Map<string, Claim>, key: string, origin: string, value: unknown): void {
   const earlier = claims.get(key);
   if (!earlier) {
     claims.set(key, { origin, value });
   } else if (!isDeepStrictEqual(earlier.value, value)) {
     throw new MergeConflictError(
-      `${key} is defined differently by two pages:\n  - ${earlier.origin}\n  - ${origin}\n` +
+      `${key} is defined differently by two pages (first at \`${firstDifference(earlier.value, value)}\`):\n  - ${earlier.origin}\n  - ${origin}\n` +
         "Pages of one API must agree on shared definitions; fix the docs or sync the pages separately.",
     );
   }
@@ -68,20 +88,23 @@ export function mergeDocuments(documents: readonly SourcedDocument[]): OpenApiDo
 
   const claims = new Map<string, Claim>();
   const joinedPaths = new Map<string, Mapping>();
-  const pathOwner = new Map<string, number>();
-  sorted.forEach(({ origin, document }, index) => {
+  const joinedComponents = new Map<string, Mapping>();
+  sorted.forEach(({ origin, document }) => {
     const components = isMapping(document.components) ? document.components : {};
     for (const [section, entries] of Object.entries(components)) {
       if (!isMapping(entries)) continue;
-      for (const [name, value] of Object.entries(entries))
+      const joined = joinedComponents.get(section) ?? {};
+      joinedComponents.set(section, joined);
+      for (const [name, value] of Object.entries(entries)) {
         claim(claims, `components.${section}.${name}`, origin, value);
+        joined[name] ??= value;
+      }
     }
     const paths = isMapping(document.paths) ? document.paths : {};
     for (const [path, item] of Object.entries(paths)) {
       if (!isMapping(item)) continue;
       const joined = joinedPaths.get(path) ?? {};
       joinedPaths.set(path, joined);
-      if (!pathOwner.has(path)) pathOwner.set(path, index);
       for (const [key, value] of Object.entries(item)) {
         claim(claims, `paths["${path}"].${key}`, origin, value);
         joined[key] ??= value;
@@ -89,11 +112,9 @@ export function mergeDocuments(documents: readonly SourcedDocument[]): OpenApiDo
     }
   });
 
-  // Each joined path goes to the first page that has it, so openapi-merge sees every path once.
-  const inputs: MergeInput[] = sorted.map(({ document }, index) => {
-    const paths: Mapping = {};
-    for (const [path, owner] of pathOwner) if (owner === index) paths[path] = joinedPaths.get(path);
-    return { oas: { ...document, paths } as MergeInput["oas"] };
+  const inputs: MergeInput[] = sorted.map(({ document }) => {
+    const { components: _components, ...rest } = document;
+    return { oas: { ...rest, paths: {} } as MergeInput["oas"] };
   });
   const result = merge(inputs);
   if (isErrorResult(result)) throw new MergeConflictError(`Merging the pages failed: ${result.message}`);
@@ -101,10 +122,16 @@ export function mergeDocuments(documents: readonly SourcedDocument[]): OpenApiDo
   // Keys in the first page's order, so a one-page API comes out as that page's document.
   const merged = withoutUndefined(result.output) as Mapping;
   const first = sorted[0]?.document ?? {};
+  if (joinedComponents.size > 0) merged.components = {};
   const order = [...Object.keys(first), ...Object.keys(merged).filter((key) => !(key in first))];
   const out: OpenApiDocument = {};
   for (const key of order) {
-    const value = key === "paths" ? Object.fromEntries([...joinedPaths]) : merged[key];
+    const value =
+      key === "paths"
+        ? Object.fromEntries([...joinedPaths])
+        : key === "components"
+          ? Object.fromEntries([...joinedComponents])
+          : merged[key];
     if (value !== undefined) out[key] = value;
   }
   return out;

@@ -49,28 +49,39 @@ export function fencedBlocks(markdown: string): FencedBlock[] {
   return blocks;
 }
 
+/** A block's text parsed: JSON (minified or not) with `JSON.parse`, anything else as YAML. */
+function parseBlock(text: string): unknown {
+  return /^\s*[[{]/.test(text) ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true });
+}
+
+/** Whether the text itself declares `openapi` at its top level (not an example nested inside it). */
+function declaresOpenapi(text: string): boolean {
+  return /^["']?openapi["']?\s*:/m.test(text) || /^\s*\{\s*"openapi"\s*:/.test(text);
+}
+
 /**
- * The OpenAPI documents of a page: fenced `yaml`/`json` blocks whose top level has an `openapi`
- * version. Invalid YAML in such a block is an error naming the page and line, never a skipped block.
+ * The OpenAPI documents of a page: fenced `yaml`/`json` blocks whose parsed top level has an
+ * `openapi` version. A block that only nests an `openapi:` key (an example, a config snippet) is not
+ * a document. A block that declares `openapi` at its top level but does not parse is an error naming
+ * the page and line, never a skipped block.
  */
 export function openApiDocuments(markdown: string, origin: string): PageDocument[] {
   const found: PageDocument[] = [];
   for (const block of fencedBlocks(markdown)) {
     const language = block.info.split(/\s+/)[0]?.toLowerCase() ?? "";
     if (!["yaml", "yml", "json"].includes(language)) continue;
-    if (!/^\s*["']?openapi["']?\s*:/m.test(block.text)) continue;
     let document: unknown;
     try {
-      document = parseYaml(block.text, { uniqueKeys: true });
+      document = parseBlock(block.text);
     } catch (error) {
+      if (!declaresOpenapi(block.text)) continue;
       const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
       throw new Error(
-        `${origin}: the OpenAPI block at line ${block.line} ("${block.info}") is not valid YAML: ${reason}`,
+        `${origin}: the OpenAPI block at line ${block.line} ("${block.info}") is not valid ${language === "json" ? "JSON" : "YAML"}: ${reason}`,
       );
     }
-    if (typeof document !== "object" || document === null || Array.isArray(document)) {
-      throw new Error(`${origin}: the OpenAPI block at line ${block.line} is not a mapping`);
-    }
+    if (typeof document !== "object" || document === null || Array.isArray(document)) continue;
+    if (!("openapi" in document)) continue;
     const version = (document as OpenApiDocument).openapi;
     if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
       throw new Error(`${origin}: the block at line ${block.line} is not an OpenAPI 3.0/3.1 document`);

@@ -25,6 +25,8 @@ export interface PackageReport {
   /** Highest level over spec and API changes; undefined when nothing changed. */
   readonly level: ChangeLevel | undefined;
   readonly bump: Bump | undefined;
+  /** False when only two documents were compared (no package, so no API report and no bump). Default true. */
+  readonly apiCompared?: boolean;
   /** `.changeset/<file>` when one was written. */
   readonly changesetFile?: string | undefined;
 }
@@ -42,23 +44,42 @@ function methodLine(change: MethodChange): string {
   return `changed method ${signature(change.before)} → ${signature(change.after)}`;
 }
 
-export function renderReport(reports: readonly PackageReport[], title: string): string {
+/** `3 changes: 1 breaking, 1 additive, 1 cosmetic (wording)`, so a reviewer sees the weight first. */
+export function summaryLine(changes: readonly SpecChange[]): string {
+  const counts = (["breaking", "additive", "cosmetic"] as const)
+    .map((level) => [level, changes.filter((change) => change.level === level).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([level, count]) => `${count} ${LEVEL_LABEL[level]}`);
+  const total = `${changes.length} change${changes.length === 1 ? "" : "s"}`;
+  return counts.length > 0 ? `${total}: ${counts.join(", ")}` : "No change to the spec.";
+}
+
+/**
+ * `unchanged` says what was compared for a report without changes: by default a sync's (the spec
+ * already says what the docs say); `spec-diff` compares git revisions or two files instead.
+ */
+export function renderReport(
+  reports: readonly PackageReport[],
+  title: string,
+  unchanged: (report: PackageReport) => string = (report) => `\`${report.specFile}\` already says what the docs say.`,
+): string {
   const lines = [`# ${title}`, ""];
   for (const report of reports) {
     if (!report.level) {
-      lines.push(
-        `## ${report.packageName}: no change`,
-        "",
-        `\`${report.specFile}\` already says what the docs say.`,
-        "",
-      );
+      lines.push(`## ${report.packageName}: no change`, "", unchanged(report), "");
       continue;
     }
-    lines.push(`## ${report.packageName}: ${report.bump} (${LEVEL_LABEL[report.level]})`, "");
-    lines.push(`### Spec changes (\`${report.specFile}\`)`, "", "| level | where | change |", "| --- | --- | --- |");
+    const verdict = report.bump ? `${report.bump} (${LEVEL_LABEL[report.level]})` : LEVEL_LABEL[report.level];
+    lines.push(`## ${report.packageName}: ${verdict}`, "");
+    lines.push(`### Spec changes (\`${report.specFile}\`)`, "", summaryLine(report.specChanges), "");
+    lines.push("| level | where | change |", "| --- | --- | --- |");
     if (report.specChanges.length === 0) lines.push("| - | - | no change to the spec |");
     for (const change of report.specChanges) {
       lines.push(`| ${change.level} | \`${change.where}\` | ${change.what.replaceAll("|", "\\|")} |`);
+    }
+    if (report.apiCompared === false) {
+      lines.push("", "The public API was not compared: two documents were given, not a vendor package.", "");
+      continue;
     }
     lines.push("", "### Public API", "");
     if (report.methodChanges.length === 0 && report.apiChanges.length === 0) {

@@ -205,8 +205,45 @@ describe("merging pages", () => {
         { origin: "https://d/b.md", document: page("/y", "get", { Error: { type: "string" } }) },
       ]),
     ).toThrow(
-      /components\.schemas\.Error is defined differently by two pages:\n {2}- https:\/\/d\/a\.md\n {2}- https:\/\/d\/b\.md/,
+      /components\.schemas\.Error is defined differently by two pages \(first at `type`\):\n {2}- https:\/\/d\/a\.md\n {2}- https:\/\/d\/b\.md/,
     );
+  });
+
+  it("joins every component kind, response headers by $ref included, once per deep-equal definition", () => {
+    const shared = {
+      headers: { "ratelimit-limit": { description: "Per hour.", schema: { type: "integer" } } },
+      parameters: { per_page: { name: "per_page", in: "query", schema: { type: "integer" } } },
+      responses: { unauthorized: { description: "No." } },
+      examples: { volume: { value: { id: "v1" } } },
+      requestBodies: { volume: { content: { "application/json": { schema: { type: "object" } } } } },
+      securitySchemes: { bearer_auth: { type: "http", scheme: "bearer" } },
+      links: { self: { operationId: "get/x" } },
+      callbacks: { done: { "{$request.body#/url}": { post: { responses: { "200": { description: "ok" } } } } } },
+    };
+    const withHeader = (path: string, method: string) => {
+      const document = page(path, method);
+      const operation = (document.paths[path] as Record<string, { responses: Record<string, object> }>)[method];
+      if (operation) {
+        operation.responses["200"] = {
+          description: "ok",
+          headers: { "ratelimit-limit": { $ref: "#/components/headers/ratelimit-limit" } },
+        };
+      }
+      return { ...document, components: { ...document.components, ...structuredClone(shared) } };
+    };
+    const merged = mergeDocuments([
+      { origin: "https://d/a.md", document: withHeader("/x", "get") },
+      { origin: "https://d/b.md", document: withHeader("/y", "get") },
+    ]);
+    expect(merged.components).toEqual({ schemas: { Error: { type: "object" } }, ...shared });
+    const conflicting = withHeader("/y", "get");
+    (conflicting.components.headers["ratelimit-limit"].schema as { type: string }).type = "string";
+    expect(() =>
+      mergeDocuments([
+        { origin: "https://d/a.md", document: withHeader("/x", "get") },
+        { origin: "https://d/b.md", document: conflicting },
+      ]),
+    ).toThrow(/components\.headers\.ratelimit-limit is defined differently by two pages \(first at `schema\.type`\)/);
   });
 });
 
@@ -351,5 +388,61 @@ describe("--from", () => {
     } finally {
       await rm(saved, { recursive: true, force: true });
     }
+  });
+});
+
+describe("an API-reference page's OpenAPI block", () => {
+  const operation = (path: string) => ({
+    openapi: "3.1.0",
+    info: { title: "Volumes", version: "1" },
+    paths: { [path]: { get: { operationId: `get${path}`, responses: { "200": { description: "ok" } } } } },
+  });
+  const yamlBlock = (path: string) =>
+    [
+      `\`\`\`\`yaml GET ${path}`,
+      "openapi: 3.1.0",
+      "info:",
+      "  title: Volumes",
+      "  version: '1'",
+      "paths:",
+      `  ${path}:`,
+      "    get:",
+      `      operationId: get${path}`,
+      "      responses:",
+      "        '200':",
+      "          description: ok",
+      "````",
+    ].join("\n");
+  const collectPage = async (markdown: string) => {
+    const saved = await mkdtemp(join(tmpdir(), "sdkforge-page-"));
+    try {
+      const file = join(saved, "get-volume.md");
+      await writeFile(file, markdown);
+      const archil = await readVendorSources(ROOT, "archil");
+      return await collectVendor(archil, { root: ROOT, from: file });
+    } finally {
+      await rm(saved, { recursive: true, force: true });
+    }
+  };
+
+  it("is found by its parsed top level: a nested `openapi:` in an example is not a document", async () => {
+    const example = ["```yaml", "# a client config", "service:", "  openapi: 3.1.0", "  url: https://x", "```"];
+    const [document, ...more] = await collectPage(["# Get", ...example, yamlBlock("/v")].join("\n"));
+    expect(more).toEqual([]);
+    expect(document?.document).toEqual(operation("/v"));
+  });
+
+  it("may be minified JSON", async () => {
+    const [document] = await collectPage(`# Get\n\`\`\`json\n${JSON.stringify(operation("/v"))}\n\`\`\`\n`);
+    expect(document?.document).toEqual(operation("/v"));
+  });
+
+  it("is refused when the page carries a second, different one (surface the index does not name)", async () => {
+    await expect(collectPage(["# Get", yamlBlock("/v"), yamlBlock("/hidden")].join("\n"))).rejects.toThrow(
+      /get-volume\.md: this page has 2 different OpenAPI blocks \(line 2 .*, line 15 .*\)/,
+    );
+    // The same document twice (YAML and JSON tabs) is one document.
+    const tabs = [yamlBlock("/v"), "```json", JSON.stringify(operation("/v")), "```"].join("\n");
+    expect(await collectPage(tabs)).toHaveLength(1);
   });
 });
