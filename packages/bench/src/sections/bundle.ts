@@ -27,10 +27,12 @@ export const BUNDLE_TARGET_BROTLI_BYTES = 5_000;
  * parameters and bodies in their documented media type; 14.3 kB once every form a credential is sent in
  * is masked and server variables, cookies, loggers and `fetch` results are checked (see "Bundle size
  * after the spec-driven runtime", "Hostile peers", "Any real spec" and "The one-operation budget:
- * 14.5 kB" in BENCHMARKS.md). Same number as
+ * 14.5 kB" in BENCHMARKS.md); 15.7 kB once only documented answers confirm a delete, bulk reads any id
+ * source, env vars yield to explicit options and retries take a back-off option ("The one-operation
+ * budget: 15.8 kB"). Same number as
  * `CLIENT_BUDGET_BASE_BYTES` in scripts/lib/vendors.ts.
  */
-export const BUNDLE_BUDGET_BROTLI_BYTES = 14_500;
+export const BUNDLE_BUDGET_BROTLI_BYTES = 15_800;
 
 export interface BundleApp {
   readonly name: string;
