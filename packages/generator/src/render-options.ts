@@ -3,6 +3,7 @@
  * (named after its security scheme's kind), the region when servers name one, and one per server
  * variable — each documented with its env var and default.
  */
+import { literal, quotedInComment } from "./escape.ts";
 import type { VendorFacts } from "./facts.ts";
 import { docComment } from "./jsdoc.ts";
 
@@ -49,20 +50,20 @@ export function renderOptions(banner: string, facts: VendorFacts): string {
     );
   }
   for (const option of facts.serverOptions) {
-    const type = option.enum ? option.enum.map((value) => JSON.stringify(value)).join(" | ") : "string";
+    const type = option.enum ? option.enum.map((value) => literal(value)).join(" | ") : "string";
     members.push(
       `${docComment(
         [
           `Server variable \`{${option.variable}}\` of the server URL.`,
           option.description,
-          `Default: ${JSON.stringify(option.default)}. \`baseUrl\` overrides it.`,
+          `Default: ${literal(option.default)}. \`baseUrl\` overrides it.`,
         ],
         "  ",
       )}  ${option.option}?: ${type} | undefined;\n`,
     );
   }
   const needsRegion = facts.regions.length > 0 ? `import type { Region } from "./spec.js";\n\n` : "";
-  return `${banner}${needsRegion}/** The options of the client that come from ${JSON.stringify(facts.spec.title)}: credentials and server choices. */
+  return `${banner}${needsRegion}/** The options of the client that come from ${quotedInComment(facts.spec.title)}: credentials and server choices. */
 export interface SpecOptions {
 ${members.join("")}}
 `;

@@ -4,6 +4,7 @@
  * by literal keys, so type-checking stays linear in the number of operations.
  */
 import type { OperationSpec, SchemaSpec } from "@sdkforge/core";
+import { literal, quotedInComment } from "./escape.ts";
 import type { HelperFacts, VendorFacts } from "./facts.ts";
 import { docComment, tag } from "./jsdoc.ts";
 
@@ -13,7 +14,7 @@ function isEnvelope(schema: SchemaSpec | undefined): boolean {
 }
 
 function key(value: string): string {
-  return JSON.stringify(value);
+  return literal(value);
 }
 
 /** The type of the success body the helper resolves with (`never` when no 2xx documents one). */
@@ -145,7 +146,7 @@ export function renderResources(banner: string, facts: VendorFacts): string {
 import type { paths } from "./openapi.js";
 
 `;
-  return `${banner}${imports}/** The client's helpers: one per DELETE operation of ${JSON.stringify(facts.spec.title)}, grouped by resource. */
+  return `${banner}${imports}/** The client's helpers: one per DELETE operation of ${quotedInComment(facts.spec.title)}, grouped by resource. */
 export interface Resources {
 ${members.join("")}}
 `;

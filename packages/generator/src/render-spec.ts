@@ -11,6 +11,7 @@
  * helpers' types come from `resources.ts` and `openapi.ts`.
  */
 import type { ApiSpec, OperationSpec, ResponseSpec } from "@sdkforge/core";
+import { literal, quotedInComment } from "./escape.ts";
 import type { VendorFacts } from "./facts.ts";
 
 /** The statuses whose facts the runtime reads: a success (its body's schema) and 404 (is it the API's own?). */
@@ -53,13 +54,13 @@ function renderSpec(banner: string, facts: VendorFacts, runtime: ApiSpec): strin
   return `${banner}import type { ApiSpec } from "@sdkforge/core";
 
 /**
- * What the runtime needs to know about ${JSON.stringify(facts.spec.title)}, read from the spec and its overlay.
+ * What the runtime needs to know about ${quotedInComment(facts.spec.title)}, read from the spec and its overlay.
  * Responses are the ones the helpers read; \`testing-spec.ts\` has them all, for the test server.
  */
-export const spec: ApiSpec = ${JSON.stringify(runtime, null, 2)};
+export const spec: ApiSpec = ${literal(runtime, 2)};
 
 /** Region ids, read from the suffix of each server's description. */
-export const regions = ${JSON.stringify(facts.regions)} as const;
+export const regions = ${literal(facts.regions)} as const;
 
 export type Region = (typeof regions)[number];
 `;
@@ -77,9 +78,9 @@ import { spec } from "./spec.js";
 
 /** \`spec\` with every documented response (descriptions and examples too), so that the test server answers each as documented. */
 export const testingSpec: ApiSpec = {
-  ...withDocumentedResponses(spec, ${JSON.stringify(testingOnly, null, 2)}),
-  title: ${JSON.stringify(title)},
-  version: ${JSON.stringify(version)},
+  ...withDocumentedResponses(spec, ${literal(testingOnly, 2)}),
+  title: ${literal(title)},
+  version: ${literal(version)},
 };
 `;
 }

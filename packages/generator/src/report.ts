@@ -3,6 +3,7 @@
  * contract (tools and tests read it); the table and the README's API reference are the same
  * data for people.
  */
+import { markdownCode } from "./escape.ts";
 import type { VendorFacts } from "./facts.ts";
 
 export interface VendorReport {
@@ -58,7 +59,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 /** Markdown tables: readable in a terminal, and the body of the README's API reference. */
 export function reportTables(report: VendorReport): string {
-  const code = (text: string) => `\`${text}\``;
+  const code = markdownCode;
   const credentials =
     report.credentials.length === 0
       ? "No credentials: the document declares no security."
@@ -88,5 +89,5 @@ export function reportTables(report: VendorReport): string {
   const base = report.baseUrlRequired
     ? "The document has no absolute server URL: pass `baseUrl` (or set the base-URL env var)."
     : "`baseUrl` defaults to the document's first server.";
-  return `Client class \`${report.className}\` from \`${report.package}\`. ${base}\n\n${credentials}\n\nEvery helper has a bulk form (\`deleteMany\` for \`delete\`, \`<method>Many\` otherwise) taking an iterable of ids.\n\n${operations}${rest}\n`;
+  return `Client class ${code(report.className)} from ${code(report.package)}. ${base}\n\n${credentials}\n\nEvery helper has a bulk form (\`deleteMany\` for \`delete\`, \`<method>Many\` otherwise) taking an iterable of ids.\n\n${operations}${rest}\n`;
 }
