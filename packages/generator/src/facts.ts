@@ -261,6 +261,25 @@ function serverFacts(context: Context, servers: Json | undefined, at: readonly s
   });
 }
 
+/** The prose of the first server variable of this name: the document's servers, then each path's and operation's. */
+function variableDescription(doc: JsonObject, variable: string): string | undefined {
+  const lists: Json[] = [doc.servers ?? null];
+  for (const item of Object.values(isObject(doc.paths) ? doc.paths : {})) {
+    const pathItem = deref(doc, item);
+    if (!pathItem) continue;
+    lists.push(pathItem.servers ?? null);
+    for (const operation of Object.values(pathItem)) if (isObject(operation)) lists.push(operation.servers ?? null);
+  }
+  for (const list of lists) {
+    for (const server of Array.isArray(list) ? list : []) {
+      const variables = deref(doc, deref(doc, server)?.variables);
+      const description = stringOf(deref(doc, variables?.[variable])?.description);
+      if (description !== undefined) return description;
+    }
+  }
+  return undefined;
+}
+
 /** Option names every client has already: a server variable named like one gets a `server` prefix. */
 const CLIENT_OPTIONS = new Set([
   "baseUrl",
@@ -519,20 +538,23 @@ export function extractFacts(vendor: string, doc: JsonObject, file: string, warn
   }
   const byOperation = new Map(helpers.map((helper) => [helper.operationId, helper]));
 
+  // Path- and operation-level servers' variables are read from the same options at run time
+  // (core's `operationBaseUrl`), so they are options too; the document's own servers come first.
+  const everyServer = [...servers, ...collected.flatMap((op) => op.spec.servers ?? [])];
+  const regionNamed = servers.some((server) => server.region !== undefined);
   const serverOptions = new Map<string, ServerOptionFacts>();
-  for (const server of servers) {
+  for (const server of everyServer) {
     for (const [variable, spec] of Object.entries(server.variables ?? {})) {
-      if ([...serverOptions.values()].some((option) => option.variable === variable)) continue;
-      const raw = deref(
-        doc,
-        (Array.isArray(doc.servers) ? doc.servers : []).map((s) => deref(doc, s)?.variables).find(isObject)?.[variable],
-      );
+      const option = spec.option ?? variable;
+      if ([...serverOptions.values()].some((known) => known.option === option)) continue;
+      // With region-named servers, `region` is already the option that picks one.
+      if (regionNamed && option === "region") continue;
       serverOptions.set(variable, {
-        option: spec.option ?? variable,
+        option,
         variable,
         enum: spec.enum,
         default: spec.default,
-        description: stringOf(raw?.description),
+        description: variableDescription(doc, variable),
       });
     }
   }
