@@ -36,11 +36,14 @@ interface Signature {
   readonly optional: boolean;
 }
 
-function signature(operation: OperationSpec): Signature {
+function signature(operation: OperationSpec, nullable: readonly string[]): Signature {
   const operationType = `paths[${key(operation.path)}][${key(operation.method)}]`;
   const pathType = `${operationType}["parameters"]["path"]`;
   const names = operation.pathParams;
-  const types = names.map((name) => `${pathType}[${key(name)}]`);
+  // No path holds `null`: the run time refuses it, so the argument's type does too.
+  const types = names.map((name) =>
+    nullable.includes(name) ? `NonNullable<${pathType}[${key(name)}]>` : `${pathType}[${key(name)}]`,
+  );
   const id = types.length === 1 ? (types[0] as string) : `readonly [${types.join(", ")}]`;
   const query = operation.params.filter((param) => param.in === "query");
   const queryRequired = query.some((param) => param.required);
@@ -86,7 +89,7 @@ const RESERVED_WORDS = new Set(
 function renderHelper(helper: HelperFacts, facts: VendorFacts, indent: string): string {
   const operation = facts.spec.operations[helper.operationId] as OperationSpec;
   const docs = facts.docs[helper.operationId];
-  const sig = signature(operation);
+  const sig = signature(operation, facts.nullablePathParams[helper.operationId] ?? []);
   const data = dataType(`paths[${key(operation.path)}][${key(operation.method)}]`, operation);
   const route = `\`${operation.method.toUpperCase()} ${operation.path}\` (operation \`${helper.operationId}\`).`;
   const params = operation.pathParams.map((name, index) =>
