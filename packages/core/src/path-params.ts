@@ -4,7 +4,7 @@
  * `DELETE /api/tokens/{id}` into `DELETE /api/`. Every value is checked here, before any request.
  */
 import { InvalidArgumentError } from "./errors.js";
-import type { OperationSpec, ParamSpec } from "./spec.js";
+import type { OperationSpec, ParamSpec, ParamType } from "./spec.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
@@ -15,35 +15,42 @@ function describe(value: unknown): string {
   return value === null ? "null" : `a value of type ${typeof value}`;
 }
 
+/** Why a value is not of one type, or `undefined` when it is. */
+function mismatch(type: ParamType, value: unknown): string | undefined {
+  switch (type) {
+    case "integer":
+      return typeof value === "number" && Number.isSafeInteger(value) && value >= 0
+        ? undefined
+        : "a non-negative safe integer";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? undefined : "a finite number";
+    case "boolean":
+      return typeof value === "boolean" ? undefined : "a boolean";
+    default:
+      if (typeof value !== "string" || value.length === 0) return "a non-empty string";
+      if (value === "." || value === "..") return 'an id other than "." or ".."';
+      if (CONTROL_CHARS.test(value)) return "a string without control characters";
+      if (!value.isWellFormed()) return "a well-formed Unicode string";
+      return undefined;
+  }
+}
+
 /**
  * Returns the value to substitute into the path template, or throws `InvalidArgumentError`.
  * Integers must be non-negative safe integers (ids are never negative); strings must be non-empty,
- * must not be `.` or `..`, and must not contain control characters or lone surrogates.
+ * must not be `.` or `..`, and must not contain control characters or lone surrogates. A parameter
+ * of several types (`anyOf: [integer, string]`) takes a value that passes the check of any of them.
  */
 export function checkPathParam(param: ParamSpec, value: unknown): string | number {
-  const refuse = (rule: string): never => {
-    throw new InvalidArgumentError(param.name, `Invalid \`${param.name}\`: expected ${rule}, got ${describe(value)}.`);
-  };
-  switch (param.type) {
-    case "integer":
-      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-        refuse("a non-negative safe integer");
-      }
-      return value as number;
-    case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) refuse("a finite number");
-      return value as number;
-    case "boolean":
-      if (typeof value !== "boolean") refuse("a boolean");
-      return String(value);
-    default: {
-      if (typeof value !== "string" || value.length === 0) return refuse("a non-empty string");
-      if (value === "." || value === "..") return refuse('an id other than "." or ".."');
-      if (CONTROL_CHARS.test(value)) return refuse("a string without control characters");
-      if (!value.isWellFormed()) return refuse("a well-formed Unicode string");
-      return value;
-    }
+  const types = param.types && param.types.length > 0 ? param.types : [param.type];
+  const reasons: string[] = [];
+  for (const type of types) {
+    const reason = mismatch(type, value);
+    if (reason === undefined) return type === "boolean" ? String(value) : (value as string | number);
+    reasons.push(reason);
   }
+  const rule = [...new Set(reasons)].join(" or ");
+  throw new InvalidArgumentError(param.name, `Invalid \`${param.name}\`: expected ${rule}, got ${describe(value)}.`);
 }
 
 /** Checks every path parameter of an operation; returns them keyed by name, ready for openapi-fetch. */

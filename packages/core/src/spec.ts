@@ -17,6 +17,11 @@ export interface ParamSpec {
   readonly in: "path" | "query" | "header" | "cookie";
   readonly required: boolean;
   readonly type: ParamType;
+  /**
+   * Every type the schema allows when it allows several (`anyOf` / `oneOf` branches, `type: [..]`):
+   * a value of any of them is accepted, as the generated types accept it. `type` is then the first.
+   */
+  readonly types?: readonly ParamType[];
   /** Allowed values when the schema has an `enum`. */
   readonly enum?: readonly (string | number | boolean)[];
 }

@@ -25,3 +25,16 @@ it.each(["", ".", "..", "a\nb", "\u0000", "\u007f", "\u0085", "\ud800"])("refuse
 it("never echoes the refused value", () => {
   expect(() => checkPathParam(string, "secret\n")).toThrow(/got a string of length 7/);
 });
+
+// DigitalOcean's `snapshot_id`: `anyOf: [integer, string]`, typed `number | string`.
+const integerOrString = { ...string, name: "snapshot_id", types: ["integer", "string"] } as const;
+
+it.each([7, 0, "snap-7"])("accepts %j for a parameter of several types", (value) => {
+  expect(checkPathParam(integerOrString, value)).toBe(value);
+});
+
+it.each([-1, 1.5, "", "..", true, null])("refuses %j when no type of several accepts it", (value) => {
+  expect(() => checkPathParam(integerOrString, value)).toThrow(
+    /^Invalid `snapshot_id`: expected a non-negative safe integer or (a non-empty string|an id other than "\." or "\.\.")/,
+  );
+});

@@ -85,6 +85,11 @@ export interface VendorFacts {
   readonly vendor: string;
   readonly spec: ApiSpec;
   readonly docs: { readonly [operationId: string]: OperationDocs };
+  /**
+   * Path parameters whose schema lets `null` through, by operation: the generated types would
+   * accept `null`, which no path can hold, so the helpers' argument types leave it out.
+   */
+  readonly nullablePathParams: { readonly [operationId: string]: readonly string[] };
   /** Tag descriptions by resource, for the resource's JSDoc. */
   readonly resourceDocs: { readonly [resource: string]: string | undefined };
   readonly helpers: readonly HelperFacts[];
@@ -112,10 +117,45 @@ function schemaType(schema: JsonObject | undefined): string | undefined {
   return undefined;
 }
 
-function paramType(schema: JsonObject | undefined): ParamType {
-  const type = schema?.type;
-  const first = Array.isArray(type) ? type.find((t) => t !== "null") : type;
-  return typeof first === "string" && PARAM_TYPES.has(first) ? (first as ParamType) : "string";
+/**
+ * Every type a parameter's schema allows, as openapi-typescript types it: `type` (one, or a
+ * list), each `anyOf` / `oneOf` branch, or, with neither, the types of its `enum` values; `null`
+ * is left out (the helpers' arguments are never null). Empty when the schema says nothing.
+ */
+function schemaParamTypes(doc: JsonObject, node: Json | undefined, seen = 0): ParamType[] {
+  const schema = deref(doc, node);
+  if (!schema || seen > SCHEMA_DEPTH) return [];
+  const found: ParamType[] = [];
+  const add = (type: unknown) => {
+    if (typeof type === "string" && PARAM_TYPES.has(type) && !found.includes(type as ParamType)) {
+      found.push(type as ParamType);
+    }
+  };
+  const declared = schema.type;
+  for (const type of Array.isArray(declared) ? declared : [declared]) add(type);
+  for (const key of ["anyOf", "oneOf"] as const) {
+    const branches = schema[key];
+    if (Array.isArray(branches)) for (const branch of branches) schemaParamTypes(doc, branch, seen + 1).forEach(add);
+  }
+  if (found.length === 0 && declared === undefined && Array.isArray(schema.enum)) {
+    for (const value of schema.enum) {
+      add(typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value);
+    }
+  }
+  return found;
+}
+
+/** Whether openapi-typescript lets `null` through: `nullable`, a `"null"` type, a null branch or enum value. */
+function allowsNull(doc: JsonObject, node: Json | undefined, seen = 0): boolean {
+  const schema = deref(doc, node);
+  if (!schema || seen > SCHEMA_DEPTH) return false;
+  if (schema.nullable === true || schema.type === "null") return true;
+  if (Array.isArray(schema.type) && schema.type.includes("null")) return true;
+  if (Array.isArray(schema.enum) && schema.enum.includes(null)) return true;
+  return (["anyOf", "oneOf"] as const).some((key) => {
+    const branches = schema[key];
+    return Array.isArray(branches) && branches.some((branch) => allowsNull(doc, branch, seen + 1));
+  });
 }
 
 /** Keeps the parts of a JSON Schema the runtime checks: type, properties, required, items. */
@@ -194,13 +234,14 @@ function paramFacts(
   pathItem: JsonObject,
   operation: JsonObject,
   at: readonly string[],
-): { params: ParamSpec[]; descriptions: Map<string, string | undefined> } {
+): { params: ParamSpec[]; descriptions: Map<string, string | undefined>; nullable: Set<string> } {
   const raw = [
     ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
     ...(Array.isArray(operation.parameters) ? operation.parameters : []),
   ];
   const byKey = new Map<string, ParamSpec>();
   const descriptions = new Map<string, string | undefined>();
+  const nullable = new Set<string>();
   raw.forEach((entry, index) => {
     const param = deref(context.doc, entry);
     const place = stringOf(param?.in);
@@ -218,17 +259,21 @@ function paramFacts(
     const values = Array.isArray(schema?.enum)
       ? schema.enum.filter((value) => ["string", "number", "boolean"].includes(typeof value))
       : [];
+    const types = schemaParamTypes(context.doc, param.schema);
     const spec: ParamSpec = {
       name,
       in: place,
       required: param.required === true || place === "path",
-      type: paramType(schema),
+      type: types[0] ?? "string",
+      // Several types (`anyOf`, `oneOf`, `type: [..]`): the run time accepts a value of any of them, as the types do.
+      ...(types.length > 1 ? { types } : {}),
       ...(values.length > 0 ? { enum: values as (string | number | boolean)[] } : {}),
     };
+    if (place === "path" && allowsNull(context.doc, param.schema)) nullable.add(name);
     byKey.set(`${place}:${name}`, spec);
     if (place === "path") descriptions.set(name, stringOf(param.description));
   });
-  return { params: [...byKey.values()], descriptions };
+  return { params: [...byKey.values()], descriptions, nullable };
 }
 
 function serverFacts(context: Context, servers: Json | undefined, at: readonly string[]): ServerSpec[] {
@@ -259,6 +304,25 @@ function serverFacts(context: Context, servers: Json | undefined, at: readonly s
     }
     return out;
   });
+}
+
+/** The prose of the first server variable of this name: the document's servers, then each path's and operation's. */
+function variableDescription(doc: JsonObject, variable: string): string | undefined {
+  const lists: Json[] = [doc.servers ?? null];
+  for (const item of Object.values(isObject(doc.paths) ? doc.paths : {})) {
+    const pathItem = deref(doc, item);
+    if (!pathItem) continue;
+    lists.push(pathItem.servers ?? null);
+    for (const operation of Object.values(pathItem)) if (isObject(operation)) lists.push(operation.servers ?? null);
+  }
+  for (const list of lists) {
+    for (const server of Array.isArray(list) ? list : []) {
+      const variables = deref(doc, deref(doc, server)?.variables);
+      const description = stringOf(deref(doc, variables?.[variable])?.description);
+      if (description !== undefined) return description;
+    }
+  }
+  return undefined;
 }
 
 /** Option names every client has already: a server variable named like one gets a `server` prefix. */
@@ -428,6 +492,7 @@ interface Collected {
   readonly tag: string | undefined;
   readonly resourceOverride: string | undefined;
   readonly methodOverride: string | undefined;
+  readonly nullablePathParams: readonly string[];
 }
 
 export function extractFacts(vendor: string, doc: JsonObject, file: string, warn: Warn): VendorFacts {
@@ -458,7 +523,7 @@ export function extractFacts(vendor: string, doc: JsonObject, file: string, warn
         operationId = `${method} ${path}`;
       }
       ids.add(operationId);
-      const { params, descriptions } = paramFacts(context, pathItem, operation, at);
+      const { params, descriptions, nullable } = paramFacts(context, pathItem, operation, at);
       const pathParams = pathParamOrder(path);
       for (const param of pathParams) {
         if (!params.some((p) => p.in === "path" && p.name === param)) {
@@ -498,6 +563,7 @@ export function extractFacts(vendor: string, doc: JsonObject, file: string, warn
         tag: tags[0] as string | undefined,
         resourceOverride: stringOf(operation["x-sdkforge-resource"]),
         methodOverride: stringOf(operation["x-sdkforge-method"]),
+        nullablePathParams: pathParams.filter((param) => nullable.has(param)),
         docs: {
           summary: stringOf(operation.summary),
           description: stringOf(operation.description),
@@ -527,20 +593,23 @@ export function extractFacts(vendor: string, doc: JsonObject, file: string, warn
   }
   const byOperation = new Map(helpers.map((helper) => [helper.operationId, helper]));
 
+  // Path- and operation-level servers' variables are read from the same options at run time
+  // (core's `operationBaseUrl`), so they are options too; the document's own servers come first.
+  const everyServer = [...servers, ...collected.flatMap((op) => op.spec.servers ?? [])];
+  const regionNamed = servers.some((server) => server.region !== undefined);
   const serverOptions = new Map<string, ServerOptionFacts>();
-  for (const server of servers) {
+  for (const server of everyServer) {
     for (const [variable, spec] of Object.entries(server.variables ?? {})) {
-      if ([...serverOptions.values()].some((option) => option.variable === variable)) continue;
-      const raw = deref(
-        doc,
-        (Array.isArray(doc.servers) ? doc.servers : []).map((s) => deref(doc, s)?.variables).find(isObject)?.[variable],
-      );
+      const option = spec.option ?? variable;
+      if ([...serverOptions.values()].some((known) => known.option === option)) continue;
+      // With region-named servers, `region` is already the option that picks one.
+      if (regionNamed && option === "region") continue;
       serverOptions.set(variable, {
-        option: spec.option ?? variable,
+        option,
         variable,
         enum: spec.enum,
         default: spec.default,
-        description: stringOf(raw?.description),
+        description: variableDescription(doc, variable),
       });
     }
   }
@@ -559,6 +628,11 @@ export function extractFacts(vendor: string, doc: JsonObject, file: string, warn
       resources,
     },
     docs: Object.fromEntries(collected.map((op) => [op.spec.operationId, op.docs])),
+    nullablePathParams: Object.fromEntries(
+      collected
+        .filter((op) => op.nullablePathParams.length > 0)
+        .map((op) => [op.spec.operationId, op.nullablePathParams]),
+    ),
     resourceDocs,
     helpers,
     credentials,

@@ -1,9 +1,9 @@
 /** JSDoc blocks from the document's prose, safe to paste into generated TypeScript. */
 import { commentText } from "./escape.ts";
 
-/** Lines of a doc comment body, escaped: prose must not end the comment early. */
+/** Lines of a doc comment body, escaped: `*\/` in prose would end the comment early. */
 function lines(text: string): string[] {
-  return commentText(text).replace(/\s+$/, "").split(/\r?\n/);
+  return commentText(text).replace(/\s+$/, "").split("\n");
 }
 
 export function docComment(parts: readonly (string | undefined)[], indent: string): string {

@@ -3,8 +3,7 @@
  * (named after its security scheme's kind), the region when servers name one, and one per server
  * variable — each documented with its env var and default.
  */
-
-import { commentLiteral, literal } from "./escape.ts";
+import { literal, quotedInComment } from "./escape.ts";
 import type { VendorFacts } from "./facts.ts";
 import { docComment } from "./jsdoc.ts";
 
@@ -64,7 +63,7 @@ export function renderOptions(banner: string, facts: VendorFacts): string {
     );
   }
   const needsRegion = facts.regions.length > 0 ? `import type { Region } from "./spec.js";\n\n` : "";
-  return `${banner}${needsRegion}/** The options of the client that come from ${commentLiteral(facts.spec.title)}: credentials and server choices. */
+  return `${banner}${needsRegion}/** The options of the client that come from ${quotedInComment(facts.spec.title)}: credentials and server choices. */
 export interface SpecOptions {
 ${members.join("")}}
 `;

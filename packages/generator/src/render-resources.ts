@@ -4,7 +4,7 @@
  * by literal keys, so type-checking stays linear in the number of operations.
  */
 import type { OperationSpec, SchemaSpec } from "@sdkforge/core";
-import { commentLiteral, literal } from "./escape.ts";
+import { literal, quotedInComment } from "./escape.ts";
 import type { HelperFacts, VendorFacts } from "./facts.ts";
 import { docComment, tag } from "./jsdoc.ts";
 
@@ -36,11 +36,14 @@ interface Signature {
   readonly optional: boolean;
 }
 
-function signature(operation: OperationSpec): Signature {
+function signature(operation: OperationSpec, nullable: readonly string[]): Signature {
   const operationType = `paths[${key(operation.path)}][${key(operation.method)}]`;
   const pathType = `${operationType}["parameters"]["path"]`;
   const names = operation.pathParams;
-  const types = names.map((name) => `${pathType}[${key(name)}]`);
+  // No path holds `null`: the run time refuses it, so the argument's type does too.
+  const types = names.map((name) =>
+    nullable.includes(name) ? `NonNullable<${pathType}[${key(name)}]>` : `${pathType}[${key(name)}]`,
+  );
   const id = types.length === 1 ? (types[0] as string) : `readonly [${types.join(", ")}]`;
   const query = operation.params.filter((param) => param.in === "query");
   const queryRequired = query.some((param) => param.required);
@@ -86,7 +89,7 @@ const RESERVED_WORDS = new Set(
 function renderHelper(helper: HelperFacts, facts: VendorFacts, indent: string): string {
   const operation = facts.spec.operations[helper.operationId] as OperationSpec;
   const docs = facts.docs[helper.operationId];
-  const sig = signature(operation);
+  const sig = signature(operation, facts.nullablePathParams[helper.operationId] ?? []);
   const data = dataType(`paths[${key(operation.path)}][${key(operation.method)}]`, operation);
   const route = `\`${operation.method.toUpperCase()} ${operation.path}\` (operation \`${helper.operationId}\`).`;
   const params = operation.pathParams.map((name, index) =>
@@ -146,7 +149,7 @@ export function renderResources(banner: string, facts: VendorFacts): string {
 import type { paths } from "./openapi.js";
 
 `;
-  return `${banner}${imports}/** The client's helpers: one per DELETE operation of ${commentLiteral(facts.spec.title)}, grouped by resource. */
+  return `${banner}${imports}/** The client's helpers: one per DELETE operation of ${quotedInComment(facts.spec.title)}, grouped by resource. */
 export interface Resources {
 ${members.join("")}}
 `;

@@ -11,7 +11,7 @@
  * helpers' types come from `resources.ts` and `openapi.ts`.
  */
 import type { ApiSpec, OperationSpec, ResponseSpec } from "@sdkforge/core";
-import { commentLiteral, literal } from "./escape.ts";
+import { literal, quotedInComment } from "./escape.ts";
 import type { VendorFacts } from "./facts.ts";
 
 /** The statuses whose facts the runtime reads: a success (its body's schema) and 404 (is it the API's own?). */
@@ -54,7 +54,7 @@ function renderSpec(banner: string, facts: VendorFacts, runtime: ApiSpec): strin
   return `${banner}import type { ApiSpec } from "@sdkforge/core";
 
 /**
- * What the runtime needs to know about ${commentLiteral(facts.spec.title)}, read from the spec and its overlay.
+ * What the runtime needs to know about ${quotedInComment(facts.spec.title)}, read from the spec and its overlay.
  * Responses are the ones the helpers read; \`testing-spec.ts\` has them all, for the test server.
  */
 export const spec: ApiSpec = ${literal(runtime, 2)};

@@ -3,7 +3,7 @@
  * contract (tools and tests read it); the table and the README's API reference are the same
  * data for people.
  */
-import { markdownCode, markdownText } from "./escape.ts";
+import { markdownCode } from "./escape.ts";
 import type { VendorFacts } from "./facts.ts";
 
 export interface VendorReport {
@@ -68,8 +68,8 @@ export function reportTables(report: VendorReport): string {
           report.credentials.map((c) => [
             code(c.option),
             code(c.env),
-            `${code(c.scheme)} (${markdownText(`${c.type}${c.httpScheme ? ` ${c.httpScheme}` : ""}`)})`,
-            `${markdownText(c.in)} ${code(c.name)}`,
+            `${code(c.scheme)} (${c.type}${c.httpScheme ? ` ${c.httpScheme}` : ""})`,
+            `${c.in} ${code(c.name)}`,
           ]),
         );
   const helpers = report.operations.filter((op) => op.helper !== null);
@@ -89,5 +89,5 @@ export function reportTables(report: VendorReport): string {
   const base = report.baseUrlRequired
     ? "The document has no absolute server URL: pass `baseUrl` (or set the base-URL env var)."
     : "`baseUrl` defaults to the document's first server.";
-  return `Client class \`${report.className}\` from \`${report.package}\`. ${base}\n\n${credentials}\n\nEvery helper has a bulk form (\`deleteMany\` for \`delete\`, \`<method>Many\` otherwise) taking an iterable of ids.\n\n${operations}${rest}\n`;
+  return `Client class ${code(report.className)} from ${code(report.package)}. ${base}\n\n${credentials}\n\nEvery helper has a bulk form (\`deleteMany\` for \`delete\`, \`<method>Many\` otherwise) taking an iterable of ids.\n\n${operations}${rest}\n`;
 }

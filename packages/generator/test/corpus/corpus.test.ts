@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { findSpecs, generateVendor, type VendorFacts, vendorReport } from "../../src/index.ts";
 import { CONSUMER_PRELUDE, type Generated, typecheck } from "../helpers.ts";
+import { disagreements } from "../path-param-agreement.ts";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = await mkdtemp(join(tmpdir(), "generator-corpus-"));
@@ -73,6 +74,10 @@ describe("GitHub Enterprise Server 3.6 (JSON, 18 DELETEs, several per tag)", asy
   it("type-checks a consumer that calls every DELETE helper", async () => {
     await typecheck({ ghes: { generated, consumer: callEveryHelper(generated.facts) } });
   }, 120_000);
+
+  it("refuses at run time exactly the path values its types refuse, for every DELETE", async () => {
+    expect(await disagreements(generated, "ghes")).toEqual([]);
+  }, 120_000);
 });
 
 describe("DigitalOcean public v2 (2,034 files joined by relative $refs, 65 DELETEs, bearer)", async () => {
@@ -98,6 +103,10 @@ describe("DigitalOcean public v2 (2,034 files joined by relative $refs, 65 DELET
 
   it("type-checks a consumer that calls every DELETE helper", async () => {
     await typecheck({ digitalocean: { generated, consumer: callEveryHelper(generated.facts) } });
+  }, 180_000);
+
+  it("refuses at run time exactly the path values its types refuse, for every DELETE", async () => {
+    expect(await disagreements(generated, "digitalocean")).toEqual([]);
   }, 180_000);
 });
 

@@ -1,79 +1,91 @@
 /**
- * Text from a document is data, never code: whatever a title, summary, description, name or enum
- * value holds (a comment terminator, a template-literal hole, a line separator, HTML), the generated
- * files keep it inside comments and string literals. The fixture's every string tries to run
- * `pwned`; the check reads each generated file with TypeScript's own scanner and fails if `pwned`
- * is ever a token of code.
+ * A document is untrusted input. Its prose and names land in comments, string literals, type
+ * literals and the README; none of them may end its comment, literal or table cell and become code.
+ * The fixture puts `*\/`, U+2028/U+2029, backticks, `${`, `</script>`, a `//` after a CR LF and the
+ * README's end marker in the title, version, descriptions, summary, tag, operationId, enum values
+ * and server variables, each with a `console.log("INJECTED-…")` that must never run.
  */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { reportTables, vendorReport } from "../../src/index.ts";
+import { README_END, README_START, vendorReport, withApiReference } from "../../src/index.ts";
 import { CONSUMER_PRELUDE, generateFixture, typecheck } from "../helpers.ts";
 
+const run = promisify(execFile);
 const generated = await generateFixture("hostile-text", "hostile");
-const typescriptFiles = generated.files.filter((file) => file.name.endsWith(".ts"));
+const fixture = JSON.parse(await readFile(fileURLToPath(new URL("specs/hostile.json", import.meta.url)), "utf8")) as {
+  info: { title: string; version: string };
+};
 
-/** Every identifier-like token outside comments and string or template text. */
-function codeIdentifiers(source: string): string[] {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ true, ts.LanguageVariant.Standard, source);
-  const found: string[] = [];
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.Identifier) found.push(scanner.getTokenText());
-    // A template's `${` hole would be code; the generator never writes template literals from spec text.
-    if (token === ts.SyntaxKind.TemplateHead) found.push("${");
+// Inside node_modules, so that `@sdkforge/core/testing` resolves for `testing-spec.js`.
+const cache = fileURLToPath(new URL("../../node_modules/.cache/hostile-text", import.meta.url));
+
+/** Every generated file as JavaScript, imported by one Node process; what it printed, and the title it read back. */
+async function importGenerated(): Promise<{ output: string; title: unknown; version: unknown }> {
+  await mkdir(cache, { recursive: true });
+  const dir = await mkdtemp(join(cache, "run-"));
+  try {
+    await writeFile(join(dir, "package.json"), '{ "type": "module", "private": true }\n');
+    for (const file of generated.files) {
+      const js = ts.transpileModule(file.contents, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
+      await writeFile(join(dir, file.name.replace(/\.ts$/, ".js")), js);
+    }
+    const main = `${generated.files.map((file) => `import * as m${file.name.replace(/\W/g, "_")} from "./${file.name.replace(/\.ts$/, ".js")}";`).join("\n")}
+const { title, version } = mtesting_spec_ts.testingSpec;
+process.stdout.write("\\n" + JSON.stringify({ title, version }));
+`;
+    await writeFile(join(dir, "main.js"), main);
+    const { stdout, stderr } = await run(process.execPath, [join(dir, "main.js")]);
+    const last = stdout.lastIndexOf("\n");
+    const result = JSON.parse(stdout.slice(last + 1)) as { title: unknown; version: unknown };
+    return { output: stdout.slice(0, last) + stderr, ...result };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  return found;
 }
 
-describe("spec text with code in it", () => {
-  it("is in the fixture: every generated file sees the payload", () => {
-    expect(typescriptFiles.map((file) => file.name).sort()).toEqual(
-      expect.arrayContaining(["openapi.ts", "options.ts", "resources.ts", "spec.ts", "testing-spec.ts"]),
-    );
-    for (const file of typescriptFiles.filter((f) => f.name !== "testing-spec.ts")) {
-      expect(file.contents, file.name).toContain("pwned");
+describe("text from the document", () => {
+  it("is generated at all: the fixture reaches every renderer", () => {
+    expect(generated.facts.helpers).toHaveLength(1);
+    expect(generated.facts.serverOptions.map((option) => option.option)).toEqual(["tenant"]);
+    for (const name of ["spec.ts", "resources.ts", "options.ts", "openapi.ts"]) {
+      expect(generated.file(name), name).toContain("INJECTED");
     }
   });
 
-  it.each(typescriptFiles.map((file) => [file.name, file.contents]))(
-    "stays inside comments and strings in %s",
-    (_name, contents) => {
-      const identifiers = codeIdentifiers(contents);
-      expect(identifiers).not.toContain("pwned");
-      expect(identifiers).not.toContain("${");
-      expect(contents).not.toMatch(/[\u2028\u2029]/);
-      expect(contents).not.toContain("</script");
-    },
-  );
+  it("never runs when the generated package is imported, and reads back unchanged", async () => {
+    const { output, title, version } = await importGenerated();
+    expect(output).not.toContain("INJECTED");
+    expect(title).toBe(fixture.info.title);
+    expect(version).toBe(fixture.info.version);
+  }, 60_000);
 
-  it("keeps the text itself, escaped rather than dropped", () => {
-    const spec = generated.file("spec.ts");
-    expect(spec).toContain("Hostile *\\/ globalThis.pwned");
-    expect(generated.file("resources.ts")).toContain("Revoke *\\/ pwned('summary')");
-  });
-
-  it("type-checks, and the payload's values are the types' values", async () => {
+  it("type-checks, with the enum values as the literal types they are", async () => {
     const consumer = `${CONSUMER_PRELUDE}
-declare const client: InstanceType<typeof Client>;
-export const flavour = new Client({ flavour: "d</script>" });
+export const client = new Client({ tenant: "a*/b" });
+// @ts-expect-error only the server variable's enum values
+export const other = new Client({ tenant: "c" });
 `;
     await typecheck({ hostile: { generated, consumer } });
   }, 60_000);
-});
 
-describe("spec text in the README's API reference", () => {
-  const markdown = reportTables(vendorReport(generated.facts));
-
-  it("keeps every table row to its columns and lets no HTML through", () => {
-    expect(markdown).toContain("pwned");
-    // Inside a code span `<` is text; outside one it would be markup.
-    const outsideCode = markdown.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, "");
-    expect(outsideCode).not.toContain("<");
-    expect(markdown).not.toMatch(/[\u2028\u2029]/);
-    const cells = (row: string) => row.split(/(?<!\\)\|/).length;
-    const tables = markdown.split(/\n(?!\|)/).map((block) => block.split("\n").filter((line) => line.startsWith("|")));
-    for (const rows of tables.filter((t) => t.length > 0)) {
-      for (const row of rows) expect(cells(row), row).toBe(cells(rows[0] ?? ""));
+  it("stays inside its table cells in the README, markers intact", () => {
+    const readme = withApiReference("# Hostile\n", vendorReport(generated.facts));
+    expect(readme.split(README_START)).toHaveLength(2);
+    expect(readme.split(README_END)).toHaveLength(2);
+    expect(readme.trimEnd().endsWith(README_END)).toBe(true);
+    expect(readme).not.toMatch(/<script|<!--(?! api-reference)/);
+    const tables = readme.split("\n\n").filter((block) => block.startsWith("|"));
+    expect(tables).toHaveLength(2);
+    for (const table of tables) {
+      const columns = table.split("\n").map((row) => row.split("|").length);
+      expect(new Set(columns).size, table).toBe(1);
     }
   });
 });

@@ -10,7 +10,11 @@ const Client = clientFor(generated.facts.spec);
 
 describe("server variables", () => {
   it("are options typed from their enum, with a prefix where they would clash", async () => {
-    expect(generated.facts.serverOptions.map((o) => o.option)).toEqual(["region", "basePath", "serverTimeout"]);
+    expect(generated.facts.serverOptions.map((o) => o.option).slice(0, 3)).toEqual([
+      "region",
+      "basePath",
+      "serverTimeout",
+    ]);
     const consumer = `${CONSUMER_PRELUDE}
 export const eu = new Client({ region: "eu", basePath: "v2", serverTimeout: "10" });
 // @ts-expect-error only the enum's values
@@ -25,6 +29,28 @@ export const mars = new Client({ region: "mars" });
     expect(() => new Client({ region: "mars" })).toThrow(InvalidArgumentError);
     expect(() => new Client({ region: "mars" })).toThrow("`region` must be one of eu, us, ap.");
   });
+});
+
+describe("an operation-level server's variables", () => {
+  it("are options too, typed and documented like the document's own", async () => {
+    expect(generated.facts.serverOptions.slice(3)).toEqual([
+      {
+        option: "vaultZone",
+        variable: "vaultZone",
+        enum: ["cold", "warm"],
+        default: "cold",
+        description: "Which storage tier holds the secret.",
+      },
+      { option: "serverHeaders", variable: "headers", enum: undefined, default: "x", description: undefined },
+    ]);
+    expect(generated.file("options.ts")).toContain("Which storage tier holds the secret.");
+    const consumer = `${CONSUMER_PRELUDE}
+export const warm = new Client({ vaultZone: "warm", serverHeaders: "h" });
+// @ts-expect-error only the operation server's enum values
+export const hot = new Client({ vaultZone: "hot" });
+`;
+    await typecheck({ regional: { generated, consumer } });
+  }, 60_000);
 });
 
 describe("a path-level server", () => {
