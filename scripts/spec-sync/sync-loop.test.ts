@@ -164,7 +164,7 @@ describe("v2, Archil adds DELETE /api/disks/{id}", () => {
       );
       expect(report).toMatch(/^\+Archil#disks\.delete\(id: string/m);
       expect(await read("packages/archil/api-report/archil.api.md")).toContain(
-        "Archil#disks.deleteMany(ids: Iterable<string>",
+        "Archil#disks.deleteMany(ids: IdSource<string>",
       );
 
       // The built helper sends the documented request.
