@@ -4,43 +4,12 @@
  * where the default back-off would wait for a clock that never moves.
  */
 import { afterEach, describe, expect, test, vi } from "vitest";
-import {
-  APIClient,
-  type ApiSpec,
-  type ClientOptions,
-  type DeleteResource,
-  InvalidArgumentError,
-} from "../src/index.js";
+import { type ClientOptions, InvalidArgumentError } from "../src/index.js";
 import { type ScriptedServer, startScriptedServer } from "../src/testing/index.js";
+import { Things, TOKEN } from "./fixtures.js";
 
-const body = { type: "object", properties: { message: { type: "string" } } } as const;
-const spec = {
-  name: "Flaky",
-  env: "FLAKY_TEST",
-  title: "Flaky API",
-  version: "1.0.0",
-  servers: [{ url: "https://flaky.example.com" }],
-  securitySchemes: {},
-  operations: {
-    deleteThing: {
-      operationId: "deleteThing",
-      method: "delete",
-      path: "/things/{id}",
-      pathParams: ["id"],
-      params: [{ name: "id", in: "path", required: true, type: "string" }],
-      security: [],
-      responses: { "200": { description: "Deleted", contentType: "application/json", schema: body } },
-    },
-  },
-  resources: { things: { delete: "deleteThing" } },
-} as const satisfies ApiSpec;
-
-class Flaky extends APIClient<object> {
-  declare readonly things: DeleteResource<string>;
-  constructor(options: ClientOptions) {
-    super(spec, { logLevel: "off", ...options });
-  }
-}
+/** The core fixture's client, quiet, with its token. */
+const things = (options: ClientOptions) => new Things({ token: TOKEN, logLevel: "off", ...options });
 
 /** A server whose first `failures` answers are 503s, then 200s. */
 function flakyServer(failures: number): Promise<ScriptedServer> {
@@ -59,7 +28,7 @@ afterEach(async () => {
 describe("retryBackoff", () => {
   test("with no initial delay, retries at once and still succeeds", async () => {
     server = await flakyServer(2);
-    const client = new Flaky({ baseUrl: server.url, retryBackoff: { initialDelayMs: 0 } });
+    const client = things({ baseUrl: server.url, retryBackoff: { initialDelayMs: 0 } });
     await expect(client.things.delete("t1")).resolves.toMatchObject({ alreadyGone: false });
     expect(server.requests).toHaveLength(3);
   });
@@ -67,7 +36,7 @@ describe("retryBackoff", () => {
   test("lets a retried call finish under fake timers", async () => {
     server = await flakyServer(1);
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
-    const client = new Flaky({ baseUrl: server.url, retryBackoff: { initialDelayMs: 0, maxDelayMs: 0 } });
+    const client = things({ baseUrl: server.url, retryBackoff: { initialDelayMs: 0, maxDelayMs: 0 } });
     await expect(client.things.delete("t1")).resolves.toMatchObject({ alreadyGone: false });
     expect(server.requests).toHaveLength(2);
   });
@@ -79,9 +48,9 @@ describe("retryBackoff", () => {
     [{ initialDelayMs: 900, maxDelayMs: 100 }, "must not exceed"],
     ["fast", "must be an object"],
   ])("refuses %j at construction", (retryBackoff, message) => {
-    expect(() => new Flaky({ baseUrl: "http://127.0.0.1:9", retryBackoff: retryBackoff as never })).toThrow(
+    expect(() => things({ baseUrl: "http://127.0.0.1:9", retryBackoff: retryBackoff as never })).toThrow(
       InvalidArgumentError,
     );
-    expect(() => new Flaky({ baseUrl: "http://127.0.0.1:9", retryBackoff: retryBackoff as never })).toThrow(message);
+    expect(() => things({ baseUrl: "http://127.0.0.1:9", retryBackoff: retryBackoff as never })).toThrow(message);
   });
 });
