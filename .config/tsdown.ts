@@ -17,11 +17,11 @@ export function packageBuild(entry: Record<string, string>): UserConfig {
     publint: true,
     treeshake: true,
     outputOptions: {
-      // The `/testing` entry runs node:http servers and its declarations name Node's types. The
+      // The `/testing` and `/cli` entries run on Node and their declarations name Node's types. The
       // declaration bundler drops triple-slash directives, so the reference is written here: a
       // consumer with `skipLibCheck: false` and no `types: ["node"]` then gets Node's types (or a
       // clear "cannot find type definition file for 'node'") instead of TS2591 inside the package.
-      banner: (chunk) => (/^testing\.d\.c?ts$/.test(chunk.fileName) ? '/// <reference types="node" />' : ""),
+      banner: (chunk) => (/^(testing|cli)\.d\.c?ts$/.test(chunk.fileName) ? '/// <reference types="node" />' : ""),
     },
   });
 }

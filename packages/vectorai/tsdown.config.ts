@@ -1,3 +1,3 @@
 import { packageBuild } from "../../.config/tsdown.ts";
 
-export default packageBuild({ index: "src/index.ts", testing: "src/testing.ts" });
+export default packageBuild({ index: "src/index.ts", testing: "src/testing.ts", cli: "src/generated/cli.ts" });

@@ -56,6 +56,8 @@ function manifest(names: VendorNames): string {
     main: "./dist/index.cjs",
     module: "./dist/index.js",
     types: "./dist/index.d.cts",
+    // The incident-revocation CLI (src/generated/cli.ts), so `npx <package>` runs it.
+    bin: { [names.id]: "./dist/cli.js" },
     exports: { ".": conditions("index"), "./testing": conditions("testing"), "./package.json": "./package.json" },
     typesVersions: { "*": { testing: ["./dist/testing.d.cts"] } },
     files: ["dist", "README.md", "CHANGELOG.md"],
@@ -297,7 +299,7 @@ export function vendorPackageFiles(names: VendorNames): Record<string, string> {
     "turbo.json": turboConfig(names),
     "tsconfig.json": `${JSON.stringify({ extends: "../../.config/tsconfig.base.json", include: ["src", "test", "*.ts"] }, null, 2)}\n`,
     "biome.json": `${JSON.stringify({ root: false, extends: "//" })}\n`,
-    "tsdown.config.ts": `import { packageBuild } from "../../.config/tsdown.ts";\n\nexport default packageBuild({ index: "src/index.ts", testing: "src/testing.ts" });\n`,
+    "tsdown.config.ts": `import { packageBuild } from "../../.config/tsdown.ts";\n\nexport default packageBuild({ index: "src/index.ts", testing: "src/testing.ts", cli: "src/generated/cli.ts" });\n`,
     "src/client.ts": client(names),
     "src/index.ts": index(names),
     "src/testing.ts": testing(names),

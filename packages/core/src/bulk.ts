@@ -33,7 +33,15 @@ export interface DeleteManyOptions extends DeleteOptions {
   concurrency?: number | undefined;
   /** Called after each id settles. Exceptions thrown here, and rejections of a promise it returns, are ignored. */
   onProgress?: ((progress: DeleteManyProgress) => void | PromiseLike<void>) | undefined;
+  /**
+   * Called with each id's outcome as it settles, before `onProgress`: a result to stream (to a file,
+   * a journal, a terminal) without waiting for the batch. Exceptions thrown here are ignored.
+   */
+  onSettled?: ((outcome: DeleteManyOutcome) => void) | undefined;
 }
+
+/** One id's outcome, as `onSettled` receives it: a `DeleteResult`, or a failure with its `error`. */
+export type DeleteManyOutcome = DeleteResult<unknown> | DeleteManyFailure<unknown>;
 
 export interface DeleteManyFailure<Id> {
   readonly id: Id;
@@ -95,7 +103,7 @@ export async function deleteMany<Id>(
   ids: IdSource<Id>,
   options: DeleteManyOptions & HelperOptions = {},
 ): Promise<DeleteManyResult<Id>> {
-  const { concurrency = DEFAULT_CONCURRENCY, onProgress, ...deleteOptions } = options;
+  const { concurrency = DEFAULT_CONCURRENCY, onProgress, onSettled, ...deleteOptions } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
     throw new InvalidArgumentError("concurrency", `\`concurrency\` must be an integer from 1 to ${MAX_CONCURRENCY}.`);
   }
@@ -122,6 +130,11 @@ export async function deleteMany<Id>(
     outcomes[index] = outcome;
     if ("error" in outcome) failed++;
     else deleted++;
+    try {
+      onSettled?.(outcome);
+    } catch {
+      // As with `onProgress`: the caller's callback failing must not lose the result.
+    }
     try {
       const returned = onProgress?.({ total, done: deleted + failed, deleted, failed });
       // An async callback's rejection would otherwise be unhandled, which ends a Node process.

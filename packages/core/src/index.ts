@@ -1,7 +1,14 @@
 export { APIPromise, type WithResponse } from "./api-promise.js";
 export { MIN_CREDENTIAL_LENGTH } from "./auth.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
-export type { DeleteManyFailure, DeleteManyOptions, DeleteManyProgress, DeleteManyResult, IdSource } from "./bulk.js";
+export type {
+  DeleteManyFailure,
+  DeleteManyOptions,
+  DeleteManyOutcome,
+  DeleteManyProgress,
+  DeleteManyResult,
+  IdSource,
+} from "./bulk.js";
 export { APIClient, bulkMethodName, type DeleteResource } from "./client.js";
 export {
   type ClientOptions,

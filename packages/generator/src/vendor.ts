@@ -9,6 +9,7 @@ import { extractFacts, type VendorFacts } from "./facts.ts";
 import { loadDocument, type SpecSource } from "./load.ts";
 import { applyOverlay } from "./overlay.ts";
 import { type Warn, warnOnStderr } from "./problems.ts";
+import { renderCli } from "./render-cli.ts";
 import { renderOptions } from "./render-options.ts";
 import { renderResources } from "./render-resources.ts";
 import { renderSpecFiles } from "./render-spec.ts";
@@ -69,6 +70,7 @@ export async function generateVendor(source: SpecSource, options: GenerateOption
       { name: "testing-spec.ts", contents: specFiles.testingSpec },
       { name: "resources.ts", contents: renderResources(header, facts) },
       { name: "options.ts", contents: renderOptions(header, facts) },
+      { name: "cli.ts", contents: renderCli(header, facts) },
     ],
   };
 }

@@ -1,30 +1,38 @@
+/**
+ * The incident journal (`--journal file`): one JSON line per event, appended and fsynced before
+ * the CLI moves on, so a `kill -9` loses nothing the CLI has acted on. A `sending` line goes down
+ * before each request and the outcome after it: an id whose last line is `sending` or `unknown`
+ * may have been revoked, and a resumed run retries it, counting a 404 as confirmation.
+ */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
 import type { SettledOutcome } from "./exit-code.js";
 
+export type JournalState = SettledOutcome | "sending";
+
 export interface JournalEntry {
-  id: string;
-  outcome: SettledOutcome;
+  /** The id as the operator wrote it (one string per path parameter for several). */
+  readonly id: string | readonly string[];
+  readonly outcome: JournalState;
+}
+
+/** A stable key for an id, the same for its string and its one-element form. */
+export function journalKey(id: string | readonly string[]): string {
+  return typeof id === "string" ? id : JSON.stringify(id);
 }
 
 /**
- * Reads a journal written by {@link openJournal}. The last entry for an id wins, so a
- * resumed run that settles a previously unknown id overrides the earlier line. A
- * final line torn by a crash mid-write is ignored: its id was not recorded as
- * settled, so it is simply sent again.
+ * Reads a journal. The last entry for an id wins, so a resumed run that settles a previously
+ * unknown id overrides the earlier line. A final line torn by a crash mid-write is ignored: its
+ * event was not recorded, so the id is treated as never sent (or as still `sending`).
  */
-export function readJournal(path: string): Map<string, SettledOutcome> {
-  const settled = new Map<string, SettledOutcome>();
-  if (!existsSync(path)) return settled;
+export function readJournal(path: string): Map<string, JournalEntry> {
+  const entries = new Map<string, JournalEntry>();
+  if (!existsSync(path)) return entries;
   for (const line of readFileSync(path, "utf8").split("\n")) {
     const entry = parseEntry(line);
-    if (entry) settled.set(entry.id, entry.outcome);
+    if (entry) entries.set(journalKey(entry.id), entry);
   }
-  return settled;
-}
-
-/** Ids a resumed run must still send: everything not already confirmed. */
-export function idsToSend(ids: readonly string[], settled: ReadonlyMap<string, SettledOutcome>): string[] {
-  return ids.filter((id) => settled.get(id) !== "confirmed");
+  return entries;
 }
 
 export interface Journal {
@@ -32,11 +40,7 @@ export interface Journal {
   close(): void;
 }
 
-/**
- * Opens a journal for appending. Each settled id is written as one JSON line and
- * fsynced before `record` returns, so a `kill -9` right after loses nothing that
- * was reported as settled.
- */
+/** Opens a journal for appending; `record` returns once the line is on disk. */
 export function openJournal(path: string): Journal {
   const fd = openSync(path, "a");
   return {
@@ -50,7 +54,7 @@ export function openJournal(path: string): Journal {
   };
 }
 
-const outcomes: ReadonlySet<string> = new Set<SettledOutcome>(["confirmed", "failed", "unknown"]);
+const states: ReadonlySet<string> = new Set<JournalState>(["confirmed", "failed", "unknown", "sending"]);
 
 function parseEntry(line: string): JournalEntry | undefined {
   if (line.trim() === "") return undefined;
@@ -62,6 +66,7 @@ function parseEntry(line: string): JournalEntry | undefined {
   }
   if (typeof value !== "object" || value === null) return undefined;
   const { id, outcome } = value as Record<string, unknown>;
-  if (typeof id !== "string" || typeof outcome !== "string" || !outcomes.has(outcome)) return undefined;
-  return { id, outcome: outcome as SettledOutcome };
+  const validId = typeof id === "string" || (Array.isArray(id) && id.every((part) => typeof part === "string"));
+  if (!validId || typeof outcome !== "string" || !states.has(outcome)) return undefined;
+  return { id: id as string | string[], outcome: outcome as JournalState };
 }

@@ -90,6 +90,14 @@ export const faults = {
     });
   },
 
+  /** Performs the request, then answers it as usual after `ms`: a slow but honest server. */
+  delay(ms: number): Fault {
+    return fault(`answer delayed ${ms} ms`, true, (context) => {
+      const timer = setTimeout(() => context.send(replyOf(context)), ms);
+      context.response.once("close", () => clearTimeout(timer));
+    });
+  },
+
   /** Answers `status` with the vendor's error body, without performing the request (unless `applies`). */
   status(status: number, options: FaultOptions = {}): Fault {
     return fault(`status ${status}`, options.applies ?? false, (context) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIdList, uniqueIds } from "../../src/cli/id-list.js";
+import { parseIdList } from "../../src/cli/id-list.js";
 
 describe("parseIdList", () => {
   it("skips blank lines and # comments, and trims CRLF and spaces", () => {
@@ -14,11 +14,5 @@ describe("parseIdList", () => {
   it("returns nothing for an empty or comment-only input", () => {
     expect(parseIdList("")).toEqual([]);
     expect(parseIdList("# nothing here\n\n")).toEqual([]);
-  });
-});
-
-describe("uniqueIds", () => {
-  it("keeps first occurrences in order", () => {
-    expect(uniqueIds(["b", "a", "b", "c", "a"])).toEqual(["b", "a", "c"]);
   });
 });

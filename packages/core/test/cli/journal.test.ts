@@ -2,7 +2,9 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { idsToSend, openJournal, readJournal } from "../../src/cli/journal.js";
+import { openJournal, readJournal } from "../../src/cli/journal.js";
+
+const states = (path: string) => [...readJournal(path)].map(([key, entry]) => [key, entry.outcome]);
 
 let dir: string;
 let path: string;
@@ -24,7 +26,7 @@ describe("journal", () => {
     journal.close();
 
     expect(readFileSync(path, "utf8").trim().split("\n")).toHaveLength(2);
-    expect([...readJournal(path)]).toEqual([
+    expect(states(path)).toEqual([
       ["tok_1", "confirmed"],
       ["tok_2", "unknown"],
     ]);
@@ -32,17 +34,17 @@ describe("journal", () => {
 
   it("treats a missing journal as a fresh run", () => {
     expect(readJournal(path).size).toBe(0);
-    expect(idsToSend(["a", "b"], readJournal(path))).toEqual(["a", "b"]);
   });
 
-  it("never resends a confirmed id and resends unknown, failed and unrecorded ones", () => {
+  it("keeps tuple ids apart from string ids, and `sending` marks an id whose outcome was never recorded", () => {
     const journal = openJournal(path);
-    journal.record({ id: "done", outcome: "confirmed" });
-    journal.record({ id: "maybe", outcome: "unknown" });
-    journal.record({ id: "live", outcome: "failed" });
+    journal.record({ id: ["d1", "7"], outcome: "sending" });
+    journal.record({ id: "d1,7", outcome: "confirmed" });
     journal.close();
-
-    expect(idsToSend(["done", "maybe", "live", "new"], readJournal(path))).toEqual(["maybe", "live", "new"]);
+    expect(states(path)).toEqual([
+      ['["d1","7"]', "sending"],
+      ["d1,7", "confirmed"],
+    ]);
   });
 
   it("lets a resumed run's later entry win over the earlier one", () => {
@@ -53,8 +55,7 @@ describe("journal", () => {
     resumed.record({ id: "tok", outcome: "confirmed" });
     resumed.close();
 
-    expect(readJournal(path).get("tok")).toBe("confirmed");
-    expect(idsToSend(["tok"], readJournal(path))).toEqual([]);
+    expect(readJournal(path).get("tok")?.outcome).toBe("confirmed");
   });
 
   it("ignores a final line torn by a crash, so that id is sent again", () => {
@@ -64,7 +65,6 @@ describe("journal", () => {
     appendFileSync(path, '{"id":"tok_2","outc');
 
     expect([...readJournal(path).keys()]).toEqual(["tok_1"]);
-    expect(idsToSend(["tok_1", "tok_2"], readJournal(path))).toEqual(["tok_2"]);
   });
 
   it("ignores lines that are not journal entries", () => {

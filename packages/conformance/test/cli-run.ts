@@ -1,0 +1,99 @@
+/** Runs a vendor package's built bin in a child process, as an operator's shell would. */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { commandWords } from "@sdkforge/core/cli";
+import type { VendorUnderTest } from "./vendors.js";
+
+const require = createRequire(import.meta.url);
+
+export interface BinRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The bin's file, from the package's own `bin` field. */
+export function binPath(vendor: VendorUnderTest): string {
+  const manifestFile = require.resolve(`${vendor.packageName}/package.json`);
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { bin?: Record<string, string> };
+  const [bin] = Object.values(manifest.bin ?? {});
+  if (bin === undefined) throw new Error(`${vendor.packageName} has no bin`);
+  return join(dirname(manifestFile), bin);
+}
+
+/** The command words of the helper the suites drive. */
+export function commandOf(vendor: VendorUnderTest): string[] {
+  return commandWords(vendor.resourceName, vendor.method);
+}
+
+/** Env vars carrying the working credential (or `credential` instead), read from the spec's schemes. */
+export function credentialEnv(vendor: VendorUnderTest, credential?: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const scheme of Object.values(vendor.spec.securitySchemes)) {
+    for (const { option, env: name } of scheme.options) {
+      const value =
+        option === vendor.credentialOption && credential !== undefined ? credential : vendor.credentials[option];
+      if (value !== undefined) env[name] = value;
+    }
+  }
+  return env;
+}
+
+/** The parent's env without any of the vendor's own variables, so only what a test passes counts. */
+function cleanEnv(vendor: VendorUnderTest): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !name.startsWith(`${vendor.spec.env}_`)) env[name] = value;
+  }
+  return env;
+}
+
+export function spawnBin(vendor: VendorUnderTest, args: readonly string[], env: Record<string, string> = {}) {
+  return spawn(process.execPath, [binPath(vendor), ...args], {
+    env: { ...cleanEnv(vendor), ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+}
+
+export function runBin(
+  vendor: VendorUnderTest,
+  args: readonly string[],
+  options: { env?: Record<string, string>; input?: string } = {},
+): Promise<BinRun> {
+  const child = spawnBin(vendor, args, options.env);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  child.stdin.end(options.input ?? "");
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export interface JsonLine {
+  readonly id: string;
+  readonly outcome: "confirmed" | "failed" | "unknown";
+  readonly alreadyGone: boolean;
+  readonly confirmedByRetry: boolean;
+  readonly message: string;
+  readonly error: string | null;
+  readonly status: number | null;
+  readonly stage: string | null;
+  readonly outcomeUnknown: boolean;
+  readonly fromJournal: boolean;
+}
+
+export function jsonLines(stdout: string): JsonLine[] {
+  return stdout
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as JsonLine);
+}

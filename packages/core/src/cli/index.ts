@@ -1,0 +1,10 @@
+/**
+ * `@sdkforge/core/cli`: the incident-revocation command line. Each vendor package's generated bin
+ * calls `runCli` with its client and spec; nothing here is loaded by the library's own entry.
+ */
+
+export { commandWords } from "./commands.js";
+export { exitCodes } from "./exit-code.js";
+export { main } from "./main.js";
+export type { CliProgram, CommandDocs } from "./program.js";
+export { type CliIO, processIO, runCli } from "./run.js";
