@@ -21,6 +21,7 @@ import {
   TYPESCRIPT_7_PREVIEW,
 } from "./consumers.ts";
 import { type LocalRegistry, startLocalRegistry } from "./local-registry.ts";
+import { checkNpxCli } from "./npx-cli.ts";
 import { runReleaseRounds } from "./release-rounds.ts";
 import { runSpecSyncRound } from "./spec-sync-round.ts";
 import { copyWorkspace, publishablePackages } from "./workspace-copy.ts";
@@ -73,19 +74,21 @@ try {
   const url = registry.url;
   const pending = tools;
   // allSettled: a failing consumer must not leave the others writing while the folder is removed.
-  const results = await Promise.allSettled(
-    kinds.map((kind) =>
+  const results = await Promise.allSettled([
+    ...kinds.map((kind) =>
       checkConsumer(join(work, "consumers", kind), kind, url, versions, typesNode, pending, exercised),
     ),
-  );
+    checkNpxCli(join(work, "npx"), url, versions, exercised),
+  ]);
+  const labels = [...kinds.map((kind) => `consumer ${kind}`), "bin via npx"];
   const failures: unknown[] = [];
   results.forEach((result, index) => {
-    if (result.status === "fulfilled") console.log(`  consumer ${kinds[index]}: ${result.value.join("; ")}`);
+    if (result.status === "fulfilled") console.log(`  ${labels[index]}: ${result.value.join("; ")}`);
     else failures.push(result.reason);
   });
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} consumer project(s) failed`);
   console.log(
-    `release rehearsal passed: TypeScript ${OLDEST_TYPESCRIPT}, ${CURRENT_TYPESCRIPT}, ${TYPESCRIPT_6} and ${TYPESCRIPT_7_PREVIEW}, 3 consumers (${seconds()})`,
+    `release rehearsal passed: TypeScript ${OLDEST_TYPESCRIPT}, ${CURRENT_TYPESCRIPT}, ${TYPESCRIPT_6} and ${TYPESCRIPT_7_PREVIEW}, 3 consumers, every bin through npx (${seconds()})`,
   );
 } catch (error) {
   for (const cause of error instanceof AggregateError ? error.errors : [error]) {

@@ -28,15 +28,12 @@ export function commandOf(vendor: VendorUnderTest): string[] {
   return commandWords(vendor.resourceName, vendor.method);
 }
 
-/** Env vars carrying the working credential (or `credential` instead), read from the spec's schemes. */
+/** Env vars carrying the working credential, or `credential` in place of the one the suites vary. */
 export function credentialEnv(vendor: VendorUnderTest, credential?: string): Record<string, string> {
+  if (credential === undefined) return { ...vendor.credentialEnv };
   const env: Record<string, string> = {};
-  for (const scheme of Object.values(vendor.spec.securitySchemes)) {
-    for (const { option, env: name } of scheme.options) {
-      const value =
-        option === vendor.credentialOption && credential !== undefined ? credential : vendor.credentials[option];
-      if (value !== undefined) env[name] = value;
-    }
+  for (const [name, value] of Object.entries(vendor.credentialEnv)) {
+    env[name] = value === vendor.credential ? credential : value;
   }
   return env;
 }

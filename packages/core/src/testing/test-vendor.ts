@@ -82,6 +82,8 @@ export interface TestVendor {
   readonly credential: string;
   /** Every credential option the helper's operation needs, with its working value (`credential` among them). */
   readonly credentials: Readonly<Record<string, string>>;
+  /** The same credentials as the env vars the client (and the CLI) read them from, e.g. `{ ACME_API_KEY: … }`. */
+  readonly credentialEnv: Readonly<Record<string, string>>;
   /** A credential of the right form that the server refuses. */
   readonly wrongCredential: string;
   /** Every substring of the credential that must never leave the SDK. */
@@ -227,9 +229,10 @@ export function defineTestVendor<Options, Instance extends object>(
   // is part of the credential callers are handed, so the working credential carries it and the secret is the rest.
   const callerPrefix = (scheme: SecuritySchemeSpec) => (scheme.kind === "apiKey" ? scheme.prefix : "");
   const credentials: Record<string, string> = {};
+  const credentialEnv: Record<string, string> = {};
   const secrets: string[] = [];
   for (const [name, scheme] of schemes) {
-    for (const { option } of scheme.options) {
+    for (const { option, env } of scheme.options) {
       const secret = distinctiveSecret(`${spec.name}${name}${option}`);
       // A user name is not a secret; everything else is, and must never leave the SDK.
       if (option === "username") credentials[option] = `user${secret.slice(-6)}`;
@@ -237,6 +240,7 @@ export function defineTestVendor<Options, Instance extends object>(
         secrets.push(secret);
         credentials[option] = `${callerPrefix(scheme)}${secret}`;
       }
+      credentialEnv[env] = credentials[option] as string;
     }
   }
   const [firstScheme] = schemes;
@@ -274,6 +278,7 @@ export function defineTestVendor<Options, Instance extends object>(
     credentialOption,
     credential,
     credentials,
+    credentialEnv,
     wrongCredential,
     secrets,
     errorStatuses,

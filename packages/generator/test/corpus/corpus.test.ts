@@ -6,7 +6,9 @@
 import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { type CliProgram, commandWords, exitCodes, runCli } from "@sdkforge/core/cli";
 import { afterAll, describe, expect, it } from "vitest";
 import { findSpecs, generateVendor, type VendorFacts, vendorReport } from "../../src/index.ts";
 import { CONSUMER_PRELUDE, type Generated, typecheck } from "../helpers.ts";
@@ -46,6 +48,44 @@ function callEveryHelper(facts: VendorFacts): string {
   return `${CONSUMER_PRELUDE}\nconst client = new Client({});\nexport async function all(): Promise<void> {\n${calls.join("\n")}\n}\n`;
 }
 
+/** Runs the vendor's CLI in-process with `argv`; what it prints on stdout, and its exit code. */
+async function cli(facts: VendorFacts, argv: string[]): Promise<{ code: number; out: string }> {
+  const program: CliProgram = {
+    bin: facts.vendor,
+    packageName: `@sdkforge/${facts.vendor}`,
+    version: "0.0.0",
+    spec: facts.spec,
+    Client: class {},
+    docs: facts.docs,
+  };
+  const stdout = new PassThrough();
+  let out = "";
+  stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const code = await runCli(program, { argv, env: {}, stdin: new PassThrough(), stdout, stderr: new PassThrough() });
+  return { code, out };
+}
+
+/** Every DELETE helper has its command, listed in `--help` and with its own help from the spec's summary. */
+async function expectCommandPerHelper(generated: Generated): Promise<void> {
+  const { facts } = generated;
+  const top = await cli(facts, ["--help"]);
+  expect(top.code).toBe(exitCodes.allConfirmed);
+  const bin = generated.file("cli.ts");
+  for (const helper of facts.helpers) {
+    const words = commandWords(helper.resource, helper.method);
+    expect(top.out).toContain(`  ${words.join(" ")}  `);
+    const help = await cli(facts, [...words, "--help"]);
+    expect(help.code).toBe(exitCodes.allConfirmed);
+    const summary = facts.docs[helper.operationId]?.summary;
+    if (summary) expect(help.out).toContain(summary.replace(/\s+/g, " ").trim());
+    expect(bin).toContain(JSON.stringify(helper.operationId));
+  }
+  const commands = top.out.split("\n").filter((line) => /^ {2}[a-z0-9]/.test(line));
+  expect(commands).toHaveLength(facts.helpers.length);
+}
+
 describe("GitHub Enterprise Server 3.6 (JSON, 18 DELETEs, several per tag)", async () => {
   const generated = await generate("ghes");
   const report = vendorReport(generated.facts);
@@ -69,6 +109,10 @@ describe("GitHub Enterprise Server 3.6 (JSON, 18 DELETEs, several per tag)", asy
   it("tolerates the schema quirks it has, with warnings", () => {
     expect(generated.warnings).toHaveLength(2);
     expect(generated.warnings[0]).toMatch(/nullable.*tolerated inside a schema/);
+  });
+
+  it("gives every DELETE helper its CLI command", async () => {
+    await expectCommandPerHelper(generated);
   });
 
   it("type-checks a consumer that calls every DELETE helper", async () => {
@@ -101,6 +145,10 @@ describe("DigitalOcean public v2 (2,034 files joined by relative $refs, 65 DELET
     expect(helpers).toContain("cdnEndpoints.cdnPurgeCache");
   });
 
+  it("gives every DELETE helper its CLI command", async () => {
+    await expectCommandPerHelper(generated);
+  });
+
   it("type-checks a consumer that calls every DELETE helper", async () => {
     await typecheck({ digitalocean: { generated, consumer: callEveryHelper(generated.facts) } });
   }, 180_000);
@@ -117,6 +165,11 @@ describe("openapi-typescript's simple example (no security, no DELETE)", async (
     expect(generated.facts.credentials).toEqual([]);
     expect(generated.facts.helpers).toEqual([]);
     expect(vendorReport(generated.facts).operations.every((op) => op.helper === null)).toBe(true);
+  });
+
+  it("has a CLI with no commands, which says so", async () => {
+    await expectCommandPerHelper(generated);
+    expect((await cli(generated.facts, ["--help"])).out).toContain("(the spec has no DELETE operations)");
     expect(generated.facts.spec.servers).toEqual([
       { url: "https://redocly-example.com/{var}", variables: { var: { default: "b", enum: ["a", "b"] } } },
     ]);
