@@ -20,6 +20,7 @@ export interface BrowserBuild {
   readonly file: string;
   /** Empty when the build succeeded and the output is clean. */
   readonly problems: readonly string[];
+  readonly ms: number;
 }
 
 /** Collects each Node built-in a bundler was asked to resolve, with the module that asked. */
@@ -136,6 +137,7 @@ export async function buildForBrowser(
   entry: string,
   outDir: string,
 ): Promise<BrowserBuild> {
+  const begin = performance.now();
   const file = join(outDir, "smoke.js");
   const watch = new NodeModuleWatch(app);
   const problems: string[] = [];
@@ -149,5 +151,5 @@ export async function buildForBrowser(
   const output = await readFile(file, "utf8").catch(() => undefined);
   if (output === undefined) problems.push(`${bundler} wrote no ${relative(app, file)}`);
   else problems.push(...scanBrowserBundle(output));
-  return { bundler, version: TOOL_VERSIONS[bundler], file, problems };
+  return { bundler, version: TOOL_VERSIONS[bundler], file, problems, ms: Math.round(performance.now() - begin) };
 }

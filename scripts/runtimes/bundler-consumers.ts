@@ -24,6 +24,7 @@ export interface BundlerConsumer {
   readonly build: BrowserBuild;
   /** What is wrong with the control build's findings; empty when they named what they must. */
   readonly controlGaps: readonly string[];
+  readonly controlMs: number;
 }
 
 /**
@@ -79,7 +80,7 @@ export async function buildBundlerConsumers(
   for (const bundler of BUNDLERS) {
     const built = await buildForBrowser(tools, bundler, app, entries.app, join(app, `dist-${bundler}`));
     const control = await buildForBrowser(tools, bundler, app, entries.control, join(app, `control-${bundler}`));
-    consumers.push({ build: built, controlGaps: gapsOf(control) });
+    consumers.push({ build: built, controlGaps: gapsOf(control), controlMs: control.ms });
   }
   return consumers;
 }
@@ -91,7 +92,8 @@ export async function runBundlerConsumer(
   timeoutMs: number,
 ): Promise<Outcome> {
   const begin = performance.now();
-  const { build, controlGaps } = consumer;
+  const { build, controlGaps, controlMs } = consumer;
+  const built = `built in ${(build.ms / 1000).toFixed(1)} s (control ${(controlMs / 1000).toFixed(1)} s)`;
   const outcome = (result: Pick<Outcome, "status" | "detail">): Outcome => ({
     name: `${build.bundler} ${build.version} browser build → chromium`,
     ...(chromium?.version === undefined ? {} : { version: chromium.version }),
@@ -111,7 +113,7 @@ export async function runBundlerConsumer(
     const verdict = judge(report.checks, report.runtime);
     return outcome(
       verdict.status === "PASS"
-        ? { ...verdict, detail: `no Node module, no /testing code; ${verdict.detail}` }
+        ? { ...verdict, detail: `${built}, no Node module, no /testing code; ${verdict.detail}` }
         : verdict,
     );
   } catch (error) {

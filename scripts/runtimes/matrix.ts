@@ -9,7 +9,7 @@
  * A runtime missing on this machine is reported as SKIPPED with the reason. With
  * REQUIRE_ALL_RUNTIMES=1 (CI, where all of them are installed) a skip fails the run.
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -22,7 +22,7 @@ import { locateRuntimes, type Runtime } from "./locate.ts";
 import { judge, type Outcome } from "./outcome.ts";
 import { installPacked } from "./packed-install.ts";
 import type { SmokeReport } from "./scenario.ts";
-import { installScratchTools, loadScratchTools } from "./scratch-tools.ts";
+import { loadScratchTools, scratchTools, TOOL_VERSIONS } from "./scratch-tools.ts";
 import { type LoadedVendor, startServers } from "./smoke-servers.ts";
 import { vendorModulesPlugin } from "./vendor-modules-plugin.ts";
 import { runWorkerConsumer } from "./workers.ts";
@@ -114,9 +114,14 @@ const work = await mkdtemp(join(tmpdir(), "sdkforge-runtimes-"));
 let outcomes: Outcome[];
 try {
   // The bundlers and miniflare install while the packages are packed and installed.
-  const toolsDir = join(work, "tools");
-  await mkdir(toolsDir);
-  const toolsReady = installScratchTools(toolsDir).then(loadScratchTools);
+  const toolsStarted = performance.now();
+  const toolsReady = scratchTools().then(async ({ dir, reused }) => {
+    const took = `${((performance.now() - toolsStarted) / 1000).toFixed(1)} s`;
+    console.log(
+      `scratch tools (${Object.keys(TOOL_VERSIONS).join(", ")}): ${reused ? "reused" : "installed"} in ${took}`,
+    );
+    return { dir, tools: await loadScratchTools(dir) };
+  });
   toolsReady.catch(() => undefined);
   const vendors = (
     await Promise.all(findVendors().map(async (vendor) => ({ vendor, testVendor: await loadTestVendor(vendor) })))
@@ -128,16 +133,17 @@ try {
   );
   const runtimes = locateRuntimes();
   const chromium = runtimes.find((runtime) => runtime.kind === "browser");
-  const consumers = toolsReady.then(async (tools) => ({
+  const consumers = toolsReady.then(async ({ dir, tools }) => ({
+    dir,
     tools,
     bundlers: await buildBundlerConsumers(tools, app, vendors),
   }));
   consumers.catch(() => undefined);
   const consumerOutcomes = consumers.then(
-    ({ tools, bundlers }) =>
+    ({ dir, tools, bundlers }) =>
       Promise.all([
         ...bundlers.map((consumer) => runBundlerConsumer(consumer, chromium, vendors, RUNTIME_TIMEOUT_MS)),
-        runWorkerConsumer(toolsDir, tools, app, vendors),
+        runWorkerConsumer(dir, tools, app, vendors),
       ]),
     (error: unknown) => [failed("browser bundlers and Cloudflare Workers", error)],
   );

@@ -1,15 +1,17 @@
 /**
  * The browser bundlers and the Workers simulator the matrix builds with, installed by one plain
- * `npm install` into a scratch folder (so the workspace lockfile does not grow) and loaded from
- * there. Each is pinned to the newest version whose `engines` still allow Node 20.19:
+ * `npm install` into a scratch folder (so the workspace lockfile does not grow; `scratchTools`)
+ * and loaded from there. Each is pinned to the newest version whose `engines` still allow Node 20.19:
  *   vite 8.4 (`^20.19 || >=22.12`), webpack 5 and rollup 4 (any Node ≥ 18),
  *   miniflare 4.20260426.0: the last release before miniflare moved to `node >=22`. It brings
  *   workerd 1.20260426.1, whose Linux binary comes as an npm optional dependency.
  * Only the few members the matrix calls are typed here, since the packages are not workspace
  * dependencies.
  */
-import { writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { cleanEnv, run } from "../lib/run.ts";
@@ -22,16 +24,48 @@ export const TOOL_VERSIONS = {
   miniflare: "4.20260426.0",
 } as const;
 
-/** Installs every tool at once; resolves with the folder they are installed in. */
-export async function installScratchTools(dir: string): Promise<string> {
-  await writeFile(join(dir, "package.json"), JSON.stringify({ name: "runtime-matrix-tools", private: true }));
-  const specs = Object.entries(TOOL_VERSIONS).map(([name, version]) => `${name}@${version}`);
-  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...specs], {
-    cwd: dir,
-    env: cleanEnv(),
-    timeoutMs: 300_000,
-  });
-  return dir;
+const TOOLS_PREFIX = "sdkforge-runtime-tools-";
+
+const COMPLETE = "installed.json";
+
+/**
+ * The folder holding every tool, installed by one `npm install` the first time and reused while
+ * the pinned versions stay the same (a clean machine, CI's included, pays the install once). It
+ * lives in the system's temporary folder, outside any workspace, so nothing in it resolves
+ * through the workspace's own node_modules. Two runs at once each install into their own folder
+ * and the first to finish moves it into place; older versions' folders are removed.
+ */
+export async function scratchTools(): Promise<{ dir: string; reused: boolean }> {
+  const versions = JSON.stringify(TOOL_VERSIONS);
+  const key = createHash("sha256").update(versions).digest("hex").slice(0, 12);
+  const dir = join(tmpdir(), `${TOOLS_PREFIX}${key}`);
+  const done = await readFile(join(dir, COMPLETE), "utf8").catch(() => undefined);
+  if (done === versions) return { dir, reused: true };
+
+  const fresh = await mkdtemp(join(tmpdir(), `${TOOLS_PREFIX}installing-`));
+  try {
+    await writeFile(join(fresh, "package.json"), JSON.stringify({ name: "runtime-matrix-tools", private: true }));
+    const specs = Object.entries(TOOL_VERSIONS).map(([name, version]) => `${name}@${version}`);
+    await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...specs], {
+      cwd: fresh,
+      env: cleanEnv(),
+      timeoutMs: 300_000,
+    });
+    await writeFile(join(fresh, COMPLETE), versions);
+    await rm(dir, { recursive: true, force: true });
+    await rename(fresh, dir).catch(async (error: NodeJS.ErrnoException) => {
+      // Another run moved its install into place first: use that one.
+      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+    });
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+  }
+  for (const name of await readdir(tmpdir())) {
+    if (name.startsWith(TOOLS_PREFIX) && !name.includes("installing-") && name !== `${TOOLS_PREFIX}${key}`) {
+      await rm(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+  return { dir, reused: false };
 }
 
 /**
