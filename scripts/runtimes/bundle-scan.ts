@@ -19,7 +19,7 @@ export function isNodeBuiltin(request: string): boolean {
   return request.startsWith("node:") || builtinModules.includes(request);
 }
 
-const MODULE_REFERENCE = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"'\s]+)["']/g;
+const MODULE_REFERENCE = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s*)["']([^"'\s]+)["']/g;
 
 /** Each thing the bundle must not hold, named; empty when it is clean. */
 export function scanBrowserBundle(text: string): string[] {

@@ -44,20 +44,35 @@ async function specOf({ vendor }: LoadedVendor): Promise<ApiSpec> {
   return main.spec;
 }
 
-/** The workerd binary miniflare will start, or why there is none that runs here. */
-async function probeWorkerd(tools: string): Promise<{ version: string } | { skipped: string }> {
+/** The first lines of an error that say something (workerd's own messages start with a blank line). */
+function reasonOf(error: unknown): string {
+  const text =
+    error instanceof Error ? `${error.message}\n${(error as { stderr?: string }).stderr ?? ""}` : String(error);
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .slice(0, 2)
+    .join(" / ");
+}
+
+/**
+ * The workerd miniflare will start (the binary from `workerd`'s platform package, as miniflare
+ * resolves it), or why there is none that runs here: the reason a skip reports.
+ */
+export async function probeWorkerd(tools: string): Promise<{ version: string } | { skipped: string }> {
   const platform = `${process.platform}-${process.arch}`;
   let binary: string;
   try {
     binary = (createRequire(join(tools, "package.json"))("workerd") as { default: string }).default;
   } catch (error) {
-    return { skipped: `workerd has no binary for ${platform}: ${(error as Error).message.split("\n")[0]}` };
+    return { skipped: `workerd has no binary for ${platform}: ${reasonOf(error)}` };
   }
   try {
     const { stdout } = await promisify(execFile)(binary, ["--version"], { timeout: 30_000 });
     return { version: stdout.trim() };
   } catch (error) {
-    return { skipped: `${binary} does not start on ${platform}: ${(error as Error).message.split("\n")[0]}` };
+    return { skipped: `workerd (${binary}) does not start on ${platform}: ${reasonOf(error)}` };
   }
 }
 
