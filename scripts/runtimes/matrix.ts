@@ -6,6 +6,11 @@
  * runtimes resolve the packages themselves; the browser loads a bundle and calls the servers
  * cross-origin.
  *
+ * App consumers run beside them, from one scratch install of their tools (scratch-tools.ts): the
+ * browser scenario built by Vite, webpack and Rollup, which must hold no Node module and no
+ * `/testing` code and then pass in Chromium (bundler-consumers.ts), and a Cloudflare Worker in
+ * workerd without `nodejs_compat` (workers.ts).
+ *
  * A runtime missing on this machine is reported as SKIPPED with the reason. With
  * REQUIRE_ALL_RUNTIMES=1 (CI, where all of them are installed) a skip fails the run.
  */

@@ -9,7 +9,8 @@
  * dependencies.
  */
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,21 +29,33 @@ const TOOLS_PREFIX = "sdkforge-runtime-tools-";
 
 const COMPLETE = "installed.json";
 
+/** Where the tools of these versions live under `root`: the name carries a hash of the versions. */
+export function toolsFolder(root: string): string {
+  const key = createHash("sha256").update(JSON.stringify(TOOL_VERSIONS)).digest("hex").slice(0, 12);
+  return join(root, `${TOOLS_PREFIX}${key}`);
+}
+
+/** Whether `dir` holds a finished install of exactly these versions (`JSON.stringify(TOOL_VERSIONS)`). */
+export async function isComplete(dir: string, versions: string): Promise<boolean> {
+  if ((await readFile(join(dir, COMPLETE), "utf8").catch(() => undefined)) !== versions) return false;
+  // A temp cleaner may have taken files since: every tool must still be there.
+  return Object.keys(TOOL_VERSIONS).every((name) => existsSync(join(dir, "node_modules", name, "package.json")));
+}
+
 /**
  * The folder holding every tool, installed by one `npm install` the first time and reused while
  * the pinned versions stay the same (a clean machine, CI's included, pays the install once). It
  * lives in the system's temporary folder, outside any workspace, so nothing in it resolves
- * through the workspace's own node_modules. Two runs at once each install into their own folder
- * and the first to finish moves it into place; older versions' folders are removed.
+ * through the workspace's own node_modules, and its name carries a hash of the versions. Runs at
+ * once each install into a folder of their own, and the first to finish moves it into place; a
+ * folder is moved there only once its install is complete, so one in use is never replaced.
  */
-export async function scratchTools(): Promise<{ dir: string; reused: boolean }> {
+export async function scratchTools(root: string = tmpdir()): Promise<{ dir: string; reused: boolean }> {
   const versions = JSON.stringify(TOOL_VERSIONS);
-  const key = createHash("sha256").update(versions).digest("hex").slice(0, 12);
-  const dir = join(tmpdir(), `${TOOLS_PREFIX}${key}`);
-  const done = await readFile(join(dir, COMPLETE), "utf8").catch(() => undefined);
-  if (done === versions) return { dir, reused: true };
+  const dir = toolsFolder(root);
+  if (await isComplete(dir, versions)) return { dir, reused: true };
 
-  const fresh = await mkdtemp(join(tmpdir(), `${TOOLS_PREFIX}installing-`));
+  const fresh = await mkdtemp(join(root, `${TOOLS_PREFIX}installing-`));
   try {
     await writeFile(join(fresh, "package.json"), JSON.stringify({ name: "runtime-matrix-tools", private: true }));
     const specs = Object.entries(TOOL_VERSIONS).map(([name, version]) => `${name}@${version}`);
@@ -52,20 +65,18 @@ export async function scratchTools(): Promise<{ dir: string; reused: boolean }> 
       timeoutMs: 300_000,
     });
     await writeFile(join(fresh, COMPLETE), versions);
+    if (await isComplete(dir, versions)) return { dir, reused: false }; // another run finished first
+    // What is there is unfinished or damaged, so no run uses it.
     await rm(dir, { recursive: true, force: true });
     await rename(fresh, dir).catch(async (error: NodeJS.ErrnoException) => {
-      // Another run moved its install into place first: use that one.
-      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+      const anotherRunWon =
+        (error.code === "ENOTEMPTY" || error.code === "EEXIST") && (await isComplete(dir, versions));
+      if (!anotherRunWon) throw error;
     });
+    return { dir, reused: false };
   } finally {
     await rm(fresh, { recursive: true, force: true });
   }
-  for (const name of await readdir(tmpdir())) {
-    if (name.startsWith(TOOLS_PREFIX) && !name.includes("installing-") && name !== `${TOOLS_PREFIX}${key}`) {
-      await rm(join(tmpdir(), name), { recursive: true, force: true });
-    }
-  }
-  return { dir, reused: false };
 }
 
 /**
