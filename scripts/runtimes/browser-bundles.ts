@@ -8,7 +8,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { isNodeBuiltin, scanBrowserBundle } from "./bundle-scan.ts";
-import { type ScratchTools, TOOL_VERSIONS, type WebpackCompiler } from "./scratch-tools.ts";
+import { type ResolvePlugin, type ScratchTools, TOOL_VERSIONS, type WebpackCompiler } from "./scratch-tools.ts";
 
 export const BUNDLERS = ["vite", "webpack", "rollup"] as const;
 export type Bundler = (typeof BUNDLERS)[number];
@@ -34,14 +34,14 @@ class NodeModuleWatch {
     return [...this.seen].map(([request, importer]) => `pulls the Node module ${request} (imported by ${importer})`);
   }
   /** For Vite and Rollup: a built-in is kept out (external), so the build goes on and every one is named. */
-  resolvePlugin() {
+  resolvePlugin(): ResolvePlugin {
     return {
       name: "sdkforge-node-module-watch",
-      enforce: "pre" as const,
-      resolveId: (source: string, importer: string | undefined) => {
+      enforce: "pre",
+      resolveId: (source, importer) => {
         if (!isNodeBuiltin(source)) return null;
         this.note(source, importer);
-        return { id: source, external: true as const };
+        return { id: source, external: true };
       },
     };
   }
@@ -62,72 +62,76 @@ class NodeModuleWatch {
 
 const firstLines = (text: string) => text.trim().split("\n").slice(0, 6).join(" | ");
 
-async function buildWith(
-  tools: ScratchTools,
-  bundler: Bundler,
-  entry: string,
-  outDir: string,
-  watch: NodeModuleWatch,
-): Promise<string[]> {
-  const problems: string[] = [];
-  if (bundler === "vite") {
-    await tools.viteBuild({
-      configFile: false,
-      root: outDir,
-      logLevel: "error",
-      plugins: [watch.resolvePlugin()],
-      build: {
-        outDir,
-        emptyOutDir: false,
-        minify: false,
-        target: "es2022",
-        modulePreload: false,
-        copyPublicDir: false,
-        reportCompressedSize: false,
-        rolldownOptions: { input: entry, output: { entryFileNames: "smoke.js", format: "es" } },
-      },
-    });
-  } else if (bundler === "webpack") {
-    const errors = await new Promise<string[]>((resolve, reject) => {
-      const config = {
-        mode: "production",
-        target: "web",
-        context: outDir,
-        entry,
-        devtool: false,
-        output: { path: outDir, filename: "smoke.js", module: true, chunkFormat: "module" },
-        experiments: { outputModule: true },
-        optimization: { minimize: false },
-        performance: { hints: false },
-        plugins: [watch.webpackPlugin()],
-      };
-      const compiler = tools.webpack(config, (error, stats) => {
-        compiler.close(() => {
-          if (error) reject(error);
-          else resolve((stats?.toJson({ all: false, errors: true }).errors ?? []).map((e) => e.message));
-        });
+/** Each bundler writes `outDir/smoke.js` and returns what it reported that a browser could not load. */
+type BuildFunction = (tools: ScratchTools, entry: string, outDir: string, watch: NodeModuleWatch) => Promise<string[]>;
+
+const buildWithVite: BuildFunction = async (tools, entry, outDir, watch) => {
+  await tools.viteBuild({
+    configFile: false,
+    root: outDir,
+    logLevel: "error",
+    plugins: [watch.resolvePlugin()],
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: false,
+      target: "es2022",
+      modulePreload: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      rolldownOptions: { input: entry, output: { entryFileNames: "smoke.js", format: "es" } },
+    },
+  });
+  return [];
+};
+
+const buildWithWebpack: BuildFunction = async (tools, entry, outDir, watch) => {
+  const config = {
+    mode: "production",
+    target: "web",
+    context: outDir,
+    entry,
+    devtool: false,
+    output: { path: outDir, filename: "smoke.js", module: true, chunkFormat: "module" },
+    experiments: { outputModule: true },
+    optimization: { minimize: false },
+    performance: { hints: false },
+    plugins: [watch.webpackPlugin()],
+  };
+  const errors = await new Promise<string[]>((resolve, reject) => {
+    const compiler = tools.webpack(config, (error, stats) => {
+      compiler.close(() => {
+        if (error) reject(error);
+        else resolve((stats?.toJson({ all: false, errors: true }).errors ?? []).map((e) => e.message));
       });
     });
-    problems.push(...errors.map((message) => `webpack: ${firstLines(message)}`));
-  } else {
-    const warnings: string[] = [];
-    const bundle = await tools.rollup({
-      input: entry,
-      plugins: [watch.resolvePlugin(), tools.nodeResolve({ browser: true, preferBuiltins: false })],
-      onwarn: (warning: { code?: string; message: string }) => {
-        // An import Rollup could not resolve is left in the output, where a browser cannot load it.
-        if (warning.code === "UNRESOLVED_IMPORT") warnings.push(`rollup: ${warning.message}`);
-      },
-    });
-    try {
-      await bundle.write({ file: join(outDir, "smoke.js"), format: "es" });
-    } finally {
-      await bundle.close();
-    }
-    problems.push(...warnings);
+  });
+  return errors.map((message) => `webpack: ${firstLines(message)}`);
+};
+
+const buildWithRollup: BuildFunction = async (tools, entry, outDir, watch) => {
+  const unresolved: string[] = [];
+  const bundle = await tools.rollup({
+    input: entry,
+    plugins: [watch.resolvePlugin(), tools.nodeResolve({ browser: true, preferBuiltins: false })],
+    onwarn: (warning: { code?: string; message: string }) => {
+      // An import Rollup could not resolve is left in the output, where a browser cannot load it.
+      if (warning.code === "UNRESOLVED_IMPORT") unresolved.push(`rollup: ${warning.message}`);
+    },
+  });
+  try {
+    await bundle.write({ file: join(outDir, "smoke.js"), format: "es" });
+  } finally {
+    await bundle.close();
   }
-  return problems;
-}
+  return unresolved;
+};
+
+const BUILD: Readonly<Record<Bundler, BuildFunction>> = {
+  vite: buildWithVite,
+  webpack: buildWithWebpack,
+  rollup: buildWithRollup,
+};
 
 /** Builds `entry` (which imports the installed packages from `app`) into `outDir/smoke.js`. */
 export async function buildForBrowser(
@@ -143,7 +147,7 @@ export async function buildForBrowser(
   const problems: string[] = [];
   await rm(outDir, { recursive: true, force: true });
   try {
-    problems.push(...(await buildWith(tools, bundler, entry, outDir, watch)));
+    problems.push(...(await BUILD[bundler](tools, entry, outDir, watch)));
   } catch (error) {
     problems.push(`${bundler} failed: ${firstLines(error instanceof Error ? error.message : String(error))}`);
   }

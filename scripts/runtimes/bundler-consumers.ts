@@ -20,13 +20,6 @@ import type { ScratchTools } from "./scratch-tools.ts";
 import type { LoadedVendor } from "./smoke-servers.ts";
 import { vendorModulesPlugin } from "./vendor-modules-plugin.ts";
 
-export interface BundlerConsumer {
-  readonly build: BrowserBuild;
-  /** What is wrong with the control build's findings; empty when they named what they must. */
-  readonly controlGaps: readonly string[];
-  readonly controlMs: number;
-}
-
 /**
  * The two entries the bundlers build, as plain JavaScript in the app folder (so they resolve its
  * node_modules): the browser scenario with the packages left as bare imports, and the control.
@@ -56,6 +49,7 @@ async function writeEntries(app: string, vendors: readonly LoadedVendor[]): Prom
   return { app: scenario, control };
 }
 
+/** What is wrong with the control build's findings; empty when they name what they must. */
 function gapsOf(control: BrowserBuild): string[] {
   const gaps: string[] = [];
   if (!control.problems.some((problem) => /Node module node:/.test(problem))) {
@@ -69,54 +63,69 @@ function gapsOf(control: BrowserBuild): string[] {
   return gaps;
 }
 
-/** One after another: the builds share two cores with the rest of the matrix. */
-export async function buildBundlerConsumers(
-  tools: ScratchTools,
-  app: string,
-  vendors: readonly LoadedVendor[],
-): Promise<BundlerConsumer[]> {
-  const entries = await writeEntries(app, vendors);
-  const consumers: BundlerConsumer[] = [];
-  for (const bundler of BUNDLERS) {
-    const built = await buildForBrowser(tools, bundler, app, entries.app, join(app, `dist-${bundler}`));
-    const control = await buildForBrowser(tools, bundler, app, entries.control, join(app, `control-${bundler}`));
-    consumers.push({ build: built, controlGaps: gapsOf(control), controlMs: control.ms });
-  }
-  return consumers;
-}
-
-export async function runBundlerConsumer(
-  consumer: BundlerConsumer,
+/** The scenario in Chromium, for a build that came out clean. */
+async function runBuild(
+  build: BrowserBuild,
   chromium: Runtime | undefined,
   vendors: readonly LoadedVendor[],
   timeoutMs: number,
-): Promise<Outcome> {
-  const begin = performance.now();
-  const { build, controlGaps, controlMs } = consumer;
-  const built = `built in ${(build.ms / 1000).toFixed(1)} s (control ${(controlMs / 1000).toFixed(1)} s)`;
-  const outcome = (result: Pick<Outcome, "status" | "detail">): Outcome => ({
-    name: `${build.bundler} ${build.version} browser build → chromium`,
-    ...(chromium?.version === undefined ? {} : { version: chromium.version }),
-    ...result,
-    ms: Math.round(performance.now() - begin),
-  });
-  const problems = [...build.problems, ...controlGaps.map((gap) => `control: ${gap}`)];
-  if (problems.length > 0) return outcome({ status: "FAIL", detail: problems.join("; ") });
+): Promise<Pick<Outcome, "status" | "detail">> {
+  if (build.problems.length > 0) return { status: "FAIL", detail: build.problems.join("; ") };
   if (chromium?.binary === undefined) {
-    return outcome({
+    return {
       status: "SKIPPED",
       detail: `built clean (no Node module, no /testing code), but not run: ${chromium?.skipped ?? "no chromium"}`,
-    });
+    };
   }
   try {
     const report = await runBundleInChromium(chromium.binary, build.file, vendors, timeoutMs);
-    const verdict = judge(report.checks, report.runtime);
-    return outcome(
-      verdict.status === "PASS"
-        ? { ...verdict, detail: `${built}, no Node module, no /testing code; ${verdict.detail}` }
-        : verdict,
-    );
+    return judge(report.checks, report.runtime);
   } catch (error) {
-    return outcome({ status: "FAIL", detail: error instanceof Error ? error.message : String(error) });
+    return { status: "FAIL", detail: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * Builds one after another (they share two cores with the rest of the matrix); each build's
+ * Chromium run starts as soon as it is written, and the control builds come last, off that path.
+ */
+export async function runBundlerConsumers(
+  tools: ScratchTools,
+  app: string,
+  vendors: readonly LoadedVendor[],
+  chromium: Runtime | undefined,
+  timeoutMs: number,
+): Promise<Outcome[]> {
+  const entries = await writeEntries(app, vendors);
+  const runs: { build: BrowserBuild; verdict: Promise<Pick<Outcome, "status" | "detail">>; ms: Promise<number> }[] = [];
+  for (const bundler of BUNDLERS) {
+    const build = await buildForBrowser(tools, bundler, app, entries.app, join(app, `dist-${bundler}`));
+    const started = performance.now();
+    const verdict = runBuild(build, chromium, vendors, timeoutMs);
+    runs.push({ build, verdict, ms: verdict.then(() => build.ms + performance.now() - started) });
+  }
+  const controls: BrowserBuild[] = [];
+  for (const bundler of BUNDLERS) {
+    controls.push(await buildForBrowser(tools, bundler, app, entries.control, join(app, `control-${bundler}`)));
+  }
+  return Promise.all(
+    runs.map(async ({ build, verdict, ms }, index) => {
+      const control = controls[index];
+      const gaps = control ? gapsOf(control) : ["no control build"];
+      const result = await verdict;
+      const built = `built in ${(build.ms / 1000).toFixed(1)} s (control ${((control?.ms ?? 0) / 1000).toFixed(1)} s)`;
+      const judged: Pick<Outcome, "status" | "detail"> =
+        gaps.length > 0
+          ? { status: "FAIL", detail: [...build.problems, ...gaps.map((gap) => `control: ${gap}`)].join("; ") }
+          : result.status === "PASS"
+            ? { ...result, detail: `${built}, no Node module, no /testing code; ${result.detail}` }
+            : result;
+      return {
+        name: `${build.bundler} ${build.version} browser build → chromium`,
+        ...(chromium?.version === undefined ? {} : { version: chromium.version }),
+        ...judged,
+        ms: Math.round(await ms),
+      };
+    }),
+  );
 }

@@ -21,7 +21,7 @@ import { build } from "esbuild";
 import { cleanEnv, runAllowingFailure } from "../lib/run.ts";
 import { loadTestVendor } from "../lib/vendor-testing.ts";
 import { findVendors, type Vendor } from "../lib/vendors.ts";
-import { buildBundlerConsumers, runBundlerConsumer } from "./bundler-consumers.ts";
+import { runBundlerConsumers } from "./bundler-consumers.ts";
 import { runBundleInChromium } from "./chromium.ts";
 import { locateRuntimes, type Runtime } from "./locate.ts";
 import { judge, type Outcome } from "./outcome.ts";
@@ -138,18 +138,12 @@ try {
   );
   const runtimes = locateRuntimes();
   const chromium = runtimes.find((runtime) => runtime.kind === "browser");
-  const consumers = toolsReady.then(async ({ dir, tools }) => ({
-    dir,
-    tools,
-    bundlers: await buildBundlerConsumers(tools, app, vendors),
-  }));
-  consumers.catch(() => undefined);
-  const consumerOutcomes = consumers.then(
-    ({ dir, tools, bundlers }) =>
+  const consumerOutcomes = toolsReady.then(
+    ({ dir, tools }) =>
       Promise.all([
-        ...bundlers.map((consumer) => runBundlerConsumer(consumer, chromium, vendors, RUNTIME_TIMEOUT_MS)),
-        runWorkerConsumer(dir, tools, app, vendors),
-      ]),
+        runBundlerConsumers(tools, app, vendors, chromium, RUNTIME_TIMEOUT_MS),
+        runWorkerConsumer(dir, tools, app, vendors).then((outcome) => [outcome]),
+      ]).then((lists) => lists.flat()),
     (error: unknown) => [failed("browser bundlers and Cloudflare Workers", error)],
   );
   outcomes = (
