@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { killGroup } from "../lib/run.ts";
 import type { SmokeReport, SmokeTargets } from "./scenario.ts";
+import { type LoadedVendor, startServers } from "./smoke-servers.ts";
 
 /** The flags known to work for headless Chromium in containers and CI. */
 const CHROMIUM_FLAGS = [
@@ -109,4 +110,25 @@ export async function startPageServer(bundlePath: string): Promise<PageServer> {
       });
     },
   };
+}
+
+/**
+ * Loads `bundlePath` as the page's module against fresh servers (one per vendor, allowing the
+ * page's origin): the page's checks, then what each server saw.
+ */
+export async function runBundleInChromium(
+  binary: string,
+  bundlePath: string,
+  vendors: readonly LoadedVendor[],
+  timeoutMs: number,
+): Promise<SmokeReport> {
+  const page = await startPageServer(bundlePath);
+  const servers = await startServers(vendors, page.origin);
+  try {
+    const report = await page.run(binary, servers.targets, timeoutMs);
+    return { runtime: report.runtime, checks: [...report.checks, ...servers.serverChecks()] };
+  } finally {
+    await servers.close();
+    await page.close();
+  }
 }

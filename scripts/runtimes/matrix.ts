@@ -6,32 +6,34 @@
  * runtimes resolve the packages themselves; the browser loads a bundle and calls the servers
  * cross-origin.
  *
+ * App consumers run beside them, from one scratch install of their tools (scratch-tools.ts): the
+ * browser scenario built by Vite, webpack and Rollup, which must hold no Node module and no
+ * `/testing` code and then pass in Chromium (bundler-consumers.ts), and a Cloudflare Worker in
+ * workerd without `nodejs_compat` (workers.ts).
+ *
  * A runtime missing on this machine is reported as SKIPPED with the reason. With
  * REQUIRE_ALL_RUNTIMES=1 (CI, where all of them are installed) a skip fails the run.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { TestVendor } from "@sdkforge/core/testing";
 import { build } from "esbuild";
 import { cleanEnv, runAllowingFailure } from "../lib/run.ts";
 import { loadTestVendor } from "../lib/vendor-testing.ts";
 import { findVendors, type Vendor } from "../lib/vendors.ts";
-import { startPageServer } from "./chromium.ts";
+import { runBundlerConsumers } from "./bundler-consumers.ts";
+import { runBundleInChromium } from "./chromium.ts";
 import { locateRuntimes, type Runtime } from "./locate.ts";
+import { judge, type Outcome } from "./outcome.ts";
 import { installPacked } from "./packed-install.ts";
-import type { SmokeCheck, SmokeReport, SmokeTarget, SmokeTargets } from "./scenario.ts";
+import type { SmokeReport } from "./scenario.ts";
+import { loadScratchTools, scratchTools, TOOL_VERSIONS } from "./scratch-tools.ts";
+import { type LoadedVendor, startServers } from "./smoke-servers.ts";
 import { vendorModulesPlugin } from "./vendor-modules-plugin.ts";
+import { runWorkerConsumer } from "./workers.ts";
 
 const RUNTIME_TIMEOUT_MS = 60_000;
 const started = performance.now();
-
-interface Outcome {
-  readonly runtime: Runtime;
-  readonly status: "PASS" | "FAIL" | "SKIPPED";
-  readonly detail: string;
-  readonly ms: number;
-}
 
 /** The CLI bundle keeps package imports external, so each runtime resolves `@sdkforge/*` itself. */
 async function bundleScenario(app: string, vendors: readonly Vendor[]): Promise<{ cli: string; browser: string }> {
@@ -54,55 +56,6 @@ async function bundleScenario(app: string, vendors: readonly Vendor[]): Promise<
   return { cli, browser };
 }
 
-const WRONG_SECRET = "smoke_wrong_secret_7f3a";
-
-interface LoadedVendor {
-  readonly vendor: Vendor;
-  readonly testVendor: TestVendor;
-}
-
-/** One fresh server per vendor, each holding the one id the scenario deletes. */
-async function startServers(vendors: readonly LoadedVendor[], cors: string | undefined) {
-  const running = await Promise.all(
-    vendors.map(async ({ vendor, testVendor }) => {
-      const [id] = testVendor.ids(1);
-      const started = await testVendor.start({ ids: [id], ...(cors === undefined ? {} : { cors }) });
-      const secret = testVendor.secrets[0] ?? testVendor.credential;
-      const target: SmokeTarget = {
-        packageName: vendor.packageName,
-        className: testVendor.name,
-        credentials: testVendor.credentials,
-        credentialOption: testVendor.credentialOption,
-        resourceName: testVendor.resourceName,
-        method: testVendor.method,
-        url: started.server.url,
-        credential: testVendor.credential,
-        secret,
-        wrongCredential: testVendor.credential.replace(secret, WRONG_SECRET),
-        wrongSecret: WRONG_SECRET,
-        id,
-      };
-      return { name: testVendor.name, started, target };
-    }),
-  );
-  const targets: SmokeTargets = running.map(({ target }) => target);
-  /** What the servers saw: the deletes happened, exactly three calls each, all matching the spec. */
-  const serverChecks = (): SmokeCheck[] =>
-    running.map(({ name, started }) => {
-      const calls = started.server.requests.filter((request) => request.method !== "OPTIONS");
-      const violations = calls.flatMap((request) => request.violations);
-      const left = started.liveIds.size;
-      const ok = calls.length === 3 && violations.length === 0 && left === 0;
-      return {
-        name: `${name} server`,
-        ok,
-        detail: `${calls.length} calls, ${left} ids left, ${violations.join("; ")}`,
-      };
-    });
-  const close = () => Promise.all(running.map(({ started }) => started.server.close())).then(() => undefined);
-  return { targets, serverChecks, close };
-}
-
 function parseReport(output: string): SmokeReport {
   const line = output.split("\n").find((text) => text.startsWith("SMOKE_REPORT "));
   if (!line) {
@@ -123,47 +76,58 @@ async function runOne(
   vendors: readonly LoadedVendor[],
 ): Promise<Outcome> {
   const begin = performance.now();
-  const outcome = (status: Outcome["status"], detail: string): Outcome => ({
-    runtime,
-    status,
-    detail,
+  const outcome = (result: Pick<Outcome, "status" | "detail">): Outcome => ({
+    name: runtime.name,
+    ...(runtime.version === undefined ? {} : { version: runtime.version }),
+    ...result,
     ms: Math.round(performance.now() - begin),
   });
   if (runtime.skipped !== undefined || runtime.binary === undefined) {
-    return outcome("SKIPPED", runtime.skipped ?? "not found");
+    return outcome({ status: "SKIPPED", detail: runtime.skipped ?? "not found" });
   }
   const binary = runtime.binary;
-  const page = runtime.kind === "browser" ? await startPageServer(bundles.browser) : undefined;
-  const servers = await startServers(vendors, page?.origin);
   try {
-    let report: SmokeReport;
-    if (page) {
-      report = await page.run(binary, servers.targets, RUNTIME_TIMEOUT_MS);
-    } else {
+    if (runtime.kind === "browser") {
+      const report = await runBundleInChromium(binary, bundles.browser, vendors, RUNTIME_TIMEOUT_MS);
+      return outcome(judge(report.checks, report.runtime));
+    }
+    const servers = await startServers(vendors, undefined);
+    try {
       const { output } = await runAllowingFailure(binary, [...(runtime.args ?? []), bundles.cli], {
         cwd: app,
         env: cleanEnv({ SMOKE_TARGETS: JSON.stringify(servers.targets), NO_COLOR: "1" }),
         timeoutMs: RUNTIME_TIMEOUT_MS,
       });
-      report = parseReport(output);
+      const report = parseReport(output);
+      return outcome(judge([...report.checks, ...servers.serverChecks()], report.runtime));
+    } finally {
+      await servers.close();
     }
-    const checks = [...report.checks, ...servers.serverChecks()];
-    const failed = checks.filter((check) => !check.ok);
-    const passedNames = [...new Set(checks.map((check) => check.name.replace(/^\S+ /, "")))].join(", ");
-    return failed.length === 0
-      ? outcome("PASS", `${checks.length} checks (${passedNames}) — ${report.runtime}`)
-      : outcome("FAIL", failed.map((check) => `${check.name}: ${check.detail}`).join("; "));
   } catch (error) {
-    return outcome("FAIL", error instanceof Error ? error.message : String(error));
-  } finally {
-    await servers.close();
-    await page?.close();
+    return outcome({ status: "FAIL", detail: error instanceof Error ? error.message : String(error) });
   }
 }
+
+const failed = (name: string, error: unknown): Outcome => ({
+  name,
+  status: "FAIL",
+  detail: error instanceof Error ? error.message : String(error),
+  ms: 0,
+});
 
 const work = await mkdtemp(join(tmpdir(), "sdkforge-runtimes-"));
 let outcomes: Outcome[];
 try {
+  // The bundlers and miniflare install while the packages are packed and installed.
+  const toolsStarted = performance.now();
+  const toolsReady = scratchTools().then(async ({ dir, reused }) => {
+    const took = `${((performance.now() - toolsStarted) / 1000).toFixed(1)} s`;
+    console.log(
+      `scratch tools (${Object.keys(TOOL_VERSIONS).join(", ")}): ${reused ? "reused" : "installed"} in ${took}`,
+    );
+    return { dir, tools: await loadScratchTools(dir) };
+  });
+  toolsReady.catch(() => undefined);
   const vendors = (
     await Promise.all(findVendors().map(async (vendor) => ({ vendor, testVendor: await loadTestVendor(vendor) })))
   ).filter(({ testVendor }) => testVendor.drivable);
@@ -172,15 +136,30 @@ try {
     app,
     vendors.map(({ vendor }) => vendor),
   );
-  outcomes = await Promise.all(locateRuntimes().map((runtime) => runOne(runtime, app, bundles, vendors)));
+  const runtimes = locateRuntimes();
+  const chromium = runtimes.find((runtime) => runtime.kind === "browser");
+  const consumerOutcomes = toolsReady.then(
+    ({ dir, tools }) =>
+      Promise.all([
+        runBundlerConsumers(tools, app, vendors, chromium, RUNTIME_TIMEOUT_MS),
+        runWorkerConsumer(dir, tools, app, vendors).then((outcome) => [outcome]),
+      ]).then((lists) => lists.flat()),
+    (error: unknown) => [failed("browser bundlers and Cloudflare Workers", error)],
+  );
+  outcomes = (
+    await Promise.all([
+      Promise.all(runtimes.map((runtime) => runOne(runtime, app, bundles, vendors))),
+      consumerOutcomes,
+    ])
+  ).flat();
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
 console.log("runtime matrix (built packages: deletes, 404s and 401s against the embedded servers)");
-for (const { runtime, status, detail, ms } of outcomes) {
-  const version = runtime.version ? ` [${runtime.version}]` : "";
-  console.log(`  ${status.padEnd(8)} ${runtime.name}${version} ${(ms / 1000).toFixed(1)} s — ${detail}`);
+for (const { name, version, status, detail, ms } of outcomes) {
+  const shown = version ? ` [${version}]` : "";
+  console.log(`  ${status.padEnd(8)} ${name}${shown} ${(ms / 1000).toFixed(1)} s — ${detail}`);
 }
 const count = (status: Outcome["status"]) => outcomes.filter((outcome) => outcome.status === status).length;
 const strict = process.env.REQUIRE_ALL_RUNTIMES === "1";

@@ -30,7 +30,7 @@ export async function installPacked(dir: string): Promise<string> {
     cwd: app,
     env,
   });
-  for (const file of ["scenario.ts", "cli-entry.ts", "browser-entry.ts"]) {
+  for (const file of ["scenario.ts", "cli-entry.ts", "browser-entry.ts", "worker-entry.ts"]) {
     await cp(join(here, file), join(app, "src", file));
   }
   return app;
