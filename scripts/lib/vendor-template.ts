@@ -262,6 +262,14 @@ const ${variable} = new ${className}({ ${options.join(", ")} });
 
 ${reads}${server}
 
+## Revoke from a shell
+
+The package's bin has one command per DELETE helper (\`npx ${packageName} --help\` lists them, with the
+document's summaries). Credentials come from the same env vars as the client, or a prompt that does not echo,
+never from an argument. \`--dry-run\` prints what it would send; \`--journal file\` makes an interrupted run
+resumable. Exit codes: 0 all confirmed, 1 some failed, 2 bad usage, 3 some unknown. The \`@sdkforge/core\`
+README's "The incident CLI" has every flag.
+
 ## Against the embedded server
 
 \`${packageName}/testing\` runs a server on 127.0.0.1 that answers every operation of the document as it

@@ -3,6 +3,7 @@
  * contract (tools and tests read it); the table and the README's API reference are the same
  * data for people.
  */
+import { commandWords } from "@sdkforge/core/cli";
 import { markdownCode } from "./escape.ts";
 import type { VendorFacts } from "./facts.ts";
 
@@ -57,6 +58,14 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 
+/** The bin's command for a helper (`apiTokens.delete` → `api-tokens delete <id>...`). */
+function commandLine(helper: string, args: readonly string[]): string {
+  const dot = helper.lastIndexOf(".");
+  const words = commandWords(helper.slice(0, dot), helper.slice(dot + 1));
+  const ids = args.length === 1 ? `<${args[0]}>...` : `<${args.join(",")}>...`;
+  return `${words.join(" ")} ${ids}`;
+}
+
 /** Markdown tables: readable in a terminal, and the body of the README's API reference. */
 export function reportTables(report: VendorReport): string {
   const code = markdownCode;
@@ -74,11 +83,12 @@ export function reportTables(report: VendorReport): string {
         );
   const helpers = report.operations.filter((op) => op.helper !== null);
   const operations = table(
-    ["helper", "operation", "arguments"],
+    ["helper", "operation", "arguments", "command"],
     helpers.map((op) => [
       code(`${op.helper}(${[...op.args, "options?"].join(", ")})`),
       `${code(`${op.method.toUpperCase()} ${op.path}`)}${op.operationId ? ` (${code(op.operationId)})` : ""}`,
       op.args.map(code).join(", ") || "none",
+      code(`${report.vendor} ${commandLine(op.helper ?? "", op.args)}`),
     ]),
   );
   const others = report.operations.length - helpers.length;
@@ -89,5 +99,5 @@ export function reportTables(report: VendorReport): string {
   const base = report.baseUrlRequired
     ? "The document has no absolute server URL: pass `baseUrl` (or set the base-URL env var)."
     : "`baseUrl` defaults to the document's first server.";
-  return `Client class ${code(report.className)} from ${code(report.package)}. ${base}\n\n${credentials}\n\nEvery helper has a bulk form (\`deleteMany\` for \`delete\`, \`<method>Many\` otherwise) taking an iterable of ids.\n\n${operations}${rest}\n`;
+  return `Client class ${code(report.className)} from ${code(report.package)}. ${base}\n\n${credentials}\n\nEvery helper has a bulk form (\`deleteMany\` for \`delete\`, \`<method>Many\` otherwise) taking an iterable of ids.\n\n${operations}${rest}${helpers.length === 0 ? "" : `\n\nEvery helper is also a command of the package's bin (\`npx ${report.package} --help\`).`}\n`;
 }

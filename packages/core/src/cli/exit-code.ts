@@ -1,6 +1,7 @@
 /** How one id's revocation settled, as far as the CLI can tell. */
 export type SettledOutcome = "confirmed" | "failed" | "unknown";
 
+/** The CLI's exit codes: what a script or runbook checks after a revocation run. */
 export const exitCodes = {
   allConfirmed: 0,
   someFailed: 1,

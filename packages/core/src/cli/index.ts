@@ -7,4 +7,5 @@ export { commandWords } from "./commands.js";
 export { exitCodes } from "./exit-code.js";
 export { main } from "./main.js";
 export type { CliProgram, CommandDocs } from "./program.js";
-export { type CliIO, processIO, runCli } from "./run.js";
+export type { TerminalInput } from "./prompt.js";
+export { type CliIO, processIO, runCli, type TerminalOutput } from "./run.js";

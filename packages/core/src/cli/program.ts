@@ -6,8 +6,10 @@ import type { ApiSpec } from "../spec.js";
 
 /** The parts of an operation's docs the help text shows. */
 export interface CommandDocs {
+  /** The operation's `summary`: the command's line in `--help`. */
   readonly summary?: string | undefined;
   readonly description?: string | undefined;
+  /** The document marks the operation deprecated; `--help` says so. */
   readonly deprecated?: boolean | undefined;
   /** Each path parameter's description, by name. */
   readonly pathParams?: { readonly [name: string]: string | undefined } | undefined;
@@ -19,6 +21,7 @@ export interface CliProgram {
   /** The package the bin belongs to, for `--version` and the help's header. */
   readonly packageName: string;
   readonly version: string;
+  /** The vendor's generated spec facts: commands, parameters and credentials come from them. */
   readonly spec: ApiSpec;
   /** The vendor's client class; it is constructed with the options the operator's flags and env imply. */
   readonly Client: new (

@@ -26,15 +26,21 @@ import type { CliProgram } from "./program.js";
 import { type Progress, startProgress } from "./progress.js";
 import type { TerminalInput } from "./prompt.js";
 
-type TerminalOut = NodeJS.WritableStream & { isTTY?: boolean | undefined };
+/** A writable stream that may be a terminal (`process.stdout` is one). */
+export type TerminalOutput = NodeJS.WritableStream & { isTTY?: boolean | undefined };
 
 /** Where the CLI reads and writes; the bin passes the process's own. */
 export interface CliIO {
+  /** The arguments after the bin's name. */
   readonly argv: readonly string[];
+  /** Where credentials are read from (the process's env for the bin). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Ids when piped; the prompt's keyboard when a terminal. */
   readonly stdin: TerminalInput;
-  readonly stdout: TerminalOut;
-  readonly stderr: TerminalOut;
+  /** One line per id. */
+  readonly stdout: TerminalOutput;
+  /** The summary, the prompt, and the progress bar when a terminal. */
+  readonly stderr: TerminalOutput;
   /** Aborts the run (the bin wires it to SIGINT and SIGTERM): in-flight deletes end as unknown. */
   readonly signal?: AbortSignal | undefined;
 }
