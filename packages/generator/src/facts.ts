@@ -495,10 +495,32 @@ interface Collected {
   readonly nullablePathParams: readonly string[];
 }
 
+/** JavaScript's reserved words, which cannot name a class. */
+const RESERVED = new Set(
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(
+    " ",
+  ),
+);
+
+/**
+ * The client class name: `x-sdkforge-name` when it is an identifier, else the vendor's name in
+ * PascalCase. The name is written into generated code as an identifier (the bin imports the
+ * class by it), so text from a document that is not one must never get there.
+ */
+function className(wanted: string | undefined, vendor: string, file: string, warn: Warn): string {
+  const fallback = pascalCase(vendor);
+  if (wanted === undefined) return fallback;
+  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(wanted) && !RESERVED.has(wanted)) return wanted;
+  warn(
+    `${file} at /info/x-sdkforge-name: ${JSON.stringify(wanted)} is not an identifier; the client is named ${fallback}`,
+  );
+  return fallback;
+}
+
 export function extractFacts(vendor: string, doc: JsonObject, file: string, warn: Warn): VendorFacts {
   const context: Context = { doc, file, warn };
   const info = isObject(doc.info) ? doc.info : {};
-  const name = stringOf(info["x-sdkforge-name"]) ?? pascalCase(vendor);
+  const name = className(stringOf(info["x-sdkforge-name"]), vendor, file, warn);
   const env = constantCase(vendor);
   const servers = serverFacts(context, doc.servers, []);
   const documentSecurity = requirementList(context, doc.security, ["security"]);

@@ -24,24 +24,36 @@ const fixture = JSON.parse(await readFile(fileURLToPath(new URL("specs/hostile.j
 // Inside node_modules, so that `@sdkforge/core/testing` resolves for `testing-spec.js`.
 const cache = fileURLToPath(new URL("../../node_modules/.cache/hostile-text", import.meta.url));
 
-/** Every generated file as JavaScript, imported by one Node process; what it printed, and the title it read back. */
+/**
+ * Every generated file as JavaScript, laid out as in a package (`src/generated/`, the client beside
+ * it, a manifest above) and imported by one Node process, the bin included (run as `--version`);
+ * what it printed, and the title it read back.
+ */
 async function importGenerated(): Promise<{ output: string; title: unknown; version: unknown }> {
   await mkdir(cache, { recursive: true });
   const dir = await mkdtemp(join(cache, "run-"));
+  const out = join(dir, "src", "generated");
   try {
-    await writeFile(join(dir, "package.json"), '{ "type": "module", "private": true }\n');
+    await mkdir(out, { recursive: true });
+    await writeFile(
+      join(dir, "package.json"),
+      '{ "name": "@sdkforge/hostile", "version": "1.2.3", "type": "module", "private": true }\n',
+    );
+    await writeFile(join(dir, "src", "client.js"), `export class ${generated.facts.spec.name} {}\n`);
     for (const file of generated.files) {
       const js = ts.transpileModule(file.contents, {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       }).outputText;
-      await writeFile(join(dir, file.name.replace(/\.ts$/, ".js")), js);
+      await writeFile(join(out, file.name.replace(/\.ts$/, ".js")), js);
     }
-    const main = `${generated.files.map((file) => `import * as m${file.name.replace(/\W/g, "_")} from "./${file.name.replace(/\.ts$/, ".js")}";`).join("\n")}
+    const main = `${generated.files.map((file) => `import * as m${file.name.replace(/\W/g, "_")} from "./src/generated/${file.name.replace(/\.ts$/, ".js")}";`).join("\n")}
 const { title, version } = mtesting_spec_ts.testingSpec;
-process.stdout.write("\\n" + JSON.stringify({ title, version }));
+// Last, after the bin has printed its version.
+process.once("exit", () => process.stdout.write("\\n" + JSON.stringify({ title, version })));
 `;
     await writeFile(join(dir, "main.js"), main);
-    const { stdout, stderr } = await run(process.execPath, [join(dir, "main.js")]);
+    const { stdout, stderr } = await run(process.execPath, [join(dir, "main.js"), "--version"]);
+    expect(stdout).toContain("1.2.3");
     const last = stdout.lastIndexOf("\n");
     const result = JSON.parse(stdout.slice(last + 1)) as { title: unknown; version: unknown };
     return { output: stdout.slice(0, last) + stderr, ...result };
@@ -54,7 +66,9 @@ describe("text from the document", () => {
   it("is generated at all: the fixture reaches every renderer", () => {
     expect(generated.facts.helpers).toHaveLength(1);
     expect(generated.facts.serverOptions.map((option) => option.option)).toEqual(["tenant"]);
-    for (const name of ["spec.ts", "resources.ts", "options.ts", "openapi.ts"]) {
+    expect(generated.facts.spec.name).toBe("Hostile");
+    expect(generated.warnings.some((warning) => warning.includes("x-sdkforge-name"))).toBe(true);
+    for (const name of ["spec.ts", "resources.ts", "options.ts", "openapi.ts", "cli.ts"]) {
       expect(generated.file(name), name).toContain("INJECTED");
     }
   });
