@@ -76,6 +76,35 @@ export function renderReport(results: BenchResults): string {
     );
   }
 
+  if (results.stream) {
+    const { count, concurrency } = results.stream.options;
+    out.push(
+      `\n### Streaming bulk: ${integer(count)} ids from a generator, concurrency ${concurrency}, \`keepResults: false\` (fresh process each)\n`,
+      table(
+        ["case", "settled", "time", "RSS before", "peak growth", "longest loop block", "abort → settled"],
+        results.stream.rows.map((row) => [
+          row.name,
+          integer(row.settled),
+          `${fixed(row.seconds, 2)} s`,
+          `${fixed(row.baselineRss / 1024 ** 2, 1)} MB`,
+          `${fixed((row.peakRss - row.baselineRss) / 1024 ** 2, 1)} MB`,
+          `${fixed(row.maxLoopBlockMs, 1)} ms`,
+          row.abortToSettleMs === null ? "–" : `${fixed(row.abortToSettleMs, 1)} ms`,
+        ]),
+      ),
+      "\nChecked against the targets:\n",
+      table(
+        ["check", "measured", "limit", ""],
+        results.stream.checks.map((check) => [
+          check.name,
+          `${fixed(check.value, 1)} ${check.unit}`,
+          `${check.limit} ${check.unit}`,
+          check.pass ? "pass" : "**FAIL**",
+        ]),
+      ),
+    );
+  }
+
   if (results.bundle) {
     out.push(
       `\n### Bundle size of an app that deletes one token (esbuild --minify, ESM, browser)\n`,

@@ -9,14 +9,16 @@ import { type BundleResult, runBundleSizes } from "./sections/bundle.js";
 import { type CodegenOptions, type CodegenResult, runCodegen } from "./sections/codegen.js";
 import { type HostileOptions, type HostileResult, runHostile } from "./sections/hostile.js";
 import { type OverheadResult, runOverhead } from "./sections/overhead.js";
+import { runStream, type StreamOptions, type StreamResult } from "./sections/stream.js";
 
-export const SECTIONS = ["overhead", "bulk", "bundle", "codegen", "hostile"] as const;
+export const SECTIONS = ["overhead", "bulk", "stream", "bundle", "codegen", "hostile"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchConfig {
   readonly loopback: CompareOptions;
   readonly inProcess: CompareOptions;
   readonly bulk: BulkOptions;
+  readonly stream: StreamOptions;
   readonly codegen: CodegenOptions;
   readonly hostile: HostileOptions;
 }
@@ -25,6 +27,7 @@ export const FULL: BenchConfig = {
   loopback: { rounds: 15, opsPerRound: 1_000, warmupOps: 500 },
   inProcess: { rounds: 15, opsPerRound: 2_000, warmupOps: 2_000 },
   bulk: { count: 10_000, concurrencies: [1, 8, 32, 64], delaysMs: [0, 2], rounds: 2, warmupIds: 1_000 },
+  stream: { count: 1_000_000, concurrency: 64, abortAfterMs: 2_000 },
   codegen: { sizes: [100, 1_000, 5_000], repeats: 2 },
   hostile: { repeats: 5, scale: 1 },
 };
@@ -33,6 +36,7 @@ export const QUICK: BenchConfig = {
   loopback: { rounds: 3, opsPerRound: 100, warmupOps: 50 },
   inProcess: { rounds: 3, opsPerRound: 200, warmupOps: 100 },
   bulk: { count: 300, concurrencies: [1, 8, 32, 64], delaysMs: [0], rounds: 1, warmupIds: 50 },
+  stream: { count: 2_000, concurrency: 64, abortAfterMs: 100 },
   codegen: { sizes: [100], repeats: 1 },
   hostile: { repeats: 1, scale: 0.05 },
 };
@@ -53,6 +57,7 @@ export interface BenchResults {
   readonly startedAt: string;
   readonly overhead: readonly OverheadResult[];
   readonly bulk?: BulkResult;
+  readonly stream?: StreamResult;
   readonly bundle?: readonly BundleResult[];
   readonly codegen?: CodegenResult;
   readonly hostile?: HostileResult;
@@ -91,6 +96,11 @@ export async function runBenchmarks(options: {
     log("bulk");
     bulk = await runBulk(config.bulk);
   }
+  let stream: StreamResult | undefined;
+  if (sections.has("stream")) {
+    log(`stream: ${config.stream.count} ids from a generator, then aborted`);
+    stream = await runStream(config.stream);
+  }
   let bundle: BundleResult[] | undefined;
   if (sections.has("bundle")) {
     log("bundle sizes");
@@ -112,6 +122,7 @@ export async function runBenchmarks(options: {
     startedAt,
     overhead,
     ...(bulk ? { bulk } : {}),
+    ...(stream ? { stream } : {}),
     ...(bundle ? { bundle } : {}),
     ...(codegen ? { codegen } : {}),
     ...(hostile ? { hostile } : {}),

@@ -57,6 +57,18 @@ describe("quick benchmarks", () => {
     expect(results.bulk?.rss.map((row) => row.name)).toEqual(cases);
   });
 
+  it("streams every id of a generator with keepResults: false, and settles an aborted batch", () => {
+    const [whole, aborted] = results.stream?.rows ?? [];
+    expect(whole).toMatchObject({ settled: QUICK.stream.count, failed: 0, aborted: false });
+    expect(aborted?.aborted).toBe(true);
+    expect(aborted?.settled).toBeLessThan(QUICK.stream.count);
+    expect(results.stream?.checks.map((check) => check.name)).toEqual([
+      "peak RSS growth",
+      "abort to settled",
+      "longest event-loop block",
+    ]);
+  });
+
   it("runs every hostile body at two sizes, ten times apart", () => {
     const rows = results.hostile?.rows ?? [];
     expect(rows).toHaveLength(6);

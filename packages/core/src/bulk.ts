@@ -38,6 +38,11 @@ export interface DeleteManyOptions extends DeleteOptions {
    * a journal, a terminal) without waiting for the batch. Exceptions thrown here are ignored.
    */
   onSettled?: ((outcome: DeleteManyOutcome) => void) | undefined;
+  /**
+   * Default `true`. With `false`, `deleted` and `failed` stay empty and outcomes reach the caller
+   * only through `onSettled`: a batch of millions of ids then holds none of its results in memory.
+   */
+  keepResults?: boolean | undefined;
 }
 
 /** One id's outcome, as `onSettled` receives it: a `DeleteResult`, or a failure with its `error`. */
@@ -103,7 +108,7 @@ export async function deleteMany<Id>(
   ids: IdSource<Id>,
   options: DeleteManyOptions & HelperOptions = {},
 ): Promise<DeleteManyResult<Id>> {
-  const { concurrency = DEFAULT_CONCURRENCY, onProgress, onSettled, ...deleteOptions } = options;
+  const { concurrency = DEFAULT_CONCURRENCY, onProgress, onSettled, keepResults = true, ...deleteOptions } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
     throw new InvalidArgumentError("concurrency", `\`concurrency\` must be an integer from 1 to ${MAX_CONCURRENCY}.`);
   }
@@ -127,7 +132,7 @@ export async function deleteMany<Id>(
   let deleted = 0;
   let failed = 0;
   const settle = (index: number, outcome: Outcome<Id>) => {
-    outcomes[index] = outcome;
+    if (keepResults) outcomes[index] = outcome;
     if ("error" in outcome) failed++;
     else deleted++;
     try {

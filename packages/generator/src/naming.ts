@@ -22,6 +22,20 @@ export function camelCase(text: string): string {
     .join("");
 }
 
+/** "apiTokens" → "api-tokens": the words of a CLI command. */
+export function kebabCase(text: string): string {
+  return words(text).join("-").toLowerCase();
+}
+
+/**
+ * A helper's command in the package's bin: `apiTokens.delete` → `api-tokens delete`. The bin
+ * itself derives the same words at run time (`commandWords` in `@sdkforge/core/cli`, tested to
+ * agree); the generator runs before core is built, so it has the rule here too.
+ */
+export function commandWords(resource: string, method: string): [string, string] {
+  return [kebabCase(resource), kebabCase(method)];
+}
+
 /** "archil" → "Archil", "digital-ocean" → "DigitalOcean". */
 export function pascalCase(text: string): string {
   const camel = camelCase(text);

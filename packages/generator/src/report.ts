@@ -3,9 +3,9 @@
  * contract (tools and tests read it); the table and the README's API reference are the same
  * data for people.
  */
-import { commandWords } from "@sdkforge/core/cli";
 import { markdownCode } from "./escape.ts";
 import type { VendorFacts } from "./facts.ts";
+import { commandWords } from "./naming.ts";
 
 export interface VendorReport {
   readonly vendor: string;

@@ -293,6 +293,8 @@ async function send(
     concurrency: options.concurrency,
     missingOk: options.missingOk,
     onSettled,
+    // Each outcome is printed and journaled as it settles; an incident of a million ids holds none.
+    keepResults: false,
     ...(Object.keys(options.query).length > 0 ? { query: options.query } : {}),
     ...(signal === undefined ? {} : { signal }),
   });
@@ -330,6 +332,7 @@ async function dryRun(
   await helper(values(), {
     // One at a time, so the request captured is the one of the id that settles next.
     concurrency: 1,
+    keepResults: false,
     missingOk: options.missingOk,
     ...(Object.keys(options.query).length > 0 ? { query: options.query } : {}),
     onSettled(outcome) {

@@ -163,4 +163,19 @@ describe("deleteMany's onSettled", () => {
     );
     expect(seen).toHaveLength(2);
   });
+
+  test("with keepResults: false, holds no results and still streams every outcome", async () => {
+    const seen: DeleteManyOutcome[] = [];
+    const client = new Users({ baseUrl: server.url }) as unknown as {
+      diskUsers: { deleteMany(ids: unknown, options: object): Promise<{ deleted: unknown[]; failed: unknown[] }> };
+    };
+    const ids = Array.from({ length: 20 }, (_, index) => ["d9", index]);
+    const result = await client.diskUsers.deleteMany([...ids, ["d9", -1]], {
+      keepResults: false,
+      onSettled: (outcome: DeleteManyOutcome) => seen.push(outcome),
+    });
+    expect(result.deleted).toEqual([]);
+    expect(result.failed).toEqual([]);
+    expect(seen).toHaveLength(21);
+  });
 });

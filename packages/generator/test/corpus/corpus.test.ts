@@ -10,7 +10,7 @@ import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { type CliProgram, commandWords, exitCodes, runCli } from "@sdkforge/core/cli";
 import { afterAll, describe, expect, it } from "vitest";
-import { findSpecs, generateVendor, type VendorFacts, vendorReport } from "../../src/index.ts";
+import { findSpecs, generateVendor, reportTables, type VendorFacts, vendorReport } from "../../src/index.ts";
 import { CONSUMER_PRELUDE, type Generated, typecheck } from "../helpers.ts";
 import { disagreements } from "../path-param-agreement.ts";
 
@@ -73,9 +73,12 @@ async function expectCommandPerHelper(generated: Generated): Promise<void> {
   const top = await cli(facts, ["--help"]);
   expect(top.code).toBe(exitCodes.allConfirmed);
   const bin = generated.file("cli.ts");
+  // The README's command column is the generator's spelling of the words; the bin's must agree.
+  const readme = reportTables(vendorReport(facts));
   for (const helper of facts.helpers) {
     const words = commandWords(helper.resource, helper.method);
     expect(top.out).toContain(`  ${words.join(" ")}  `);
+    expect(readme).toContain(`${facts.vendor} ${words.join(" ")} `);
     const help = await cli(facts, [...words, "--help"]);
     expect(help.code).toBe(exitCodes.allConfirmed);
     const summary = facts.docs[helper.operationId]?.summary;
