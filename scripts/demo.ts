@@ -4,6 +4,9 @@
  * with credentials masked; any step that does not end the way the vendor's spec says makes the
  * script exit 1.
  */
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   AuthenticationError,
   InvalidArgumentError,
@@ -11,9 +14,11 @@ import {
   PermissionDeniedError,
   redactHeaders,
 } from "@sdkforge/core";
+import { commandWords } from "@sdkforge/core/cli";
 import { faults, type TestVendor } from "@sdkforge/core/testing";
+import { cleanEnv, runAllowingFailure } from "./lib/run.ts";
 import { loadTestVendor } from "./lib/vendor-testing.ts";
-import { findVendors } from "./lib/vendors.ts";
+import { findVendors, REPO_ROOT, type Vendor } from "./lib/vendors.ts";
 
 let failures = 0;
 
@@ -52,7 +57,16 @@ const isResult = (fields: Record<string, unknown>) => (outcome: unknown) =>
   !(outcome instanceof Error) &&
   Object.entries(fields).every(([k, v]) => (outcome as Record<string, unknown>)[k] === v);
 
-async function demo(vendor: TestVendor): Promise<void> {
+/** The package's bin, from its own `bin` field. */
+function binOf(found: Vendor): string {
+  const dir = join(REPO_ROOT, found.packageDir);
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { bin?: Record<string, string> };
+  const [bin] = Object.values(manifest.bin ?? {});
+  if (bin === undefined) throw new Error(`${found.packageName} has no bin`);
+  return join(dir, bin);
+}
+
+async function demo(found: Vendor, vendor: TestVendor): Promise<void> {
   const [first, second, third] = vendor.ids(3);
   const show = (id: unknown) => JSON.stringify(id);
   const regions = vendor.regions;
@@ -118,6 +132,21 @@ async function demo(vendor: TestVendor): Promise<void> {
       () => helper.delete(invalid),
       (e) => e instanceof InvalidArgumentError && server.requests.length === sent,
     );
+    // The incident CLI, as an operator runs it: the credential from the env, never an argument.
+    const words = commandWords(vendor.resourceName, vendor.method);
+    await step(
+      `from a shell: ${found.id} ${words.join(" ")} ${String(second)} --json (credential from the env)`,
+      async () => {
+        const args = [binOf(found), ...words, String(second), "--json", "--base-url", server.url];
+        const { code, stdout } = await runAllowingFailure(process.execPath, args, {
+          cwd: REPO_ROOT,
+          env: cleanEnv(vendor.credentialEnv),
+        });
+        console.log(`    ${stdout.trim()}`);
+        return { code, ...(JSON.parse(stdout.trim()) as object) };
+      },
+      isResult({ code: 0, outcome: "confirmed", alreadyGone: false }),
+    );
     const violations = server.requests.flatMap((request) => request.violations);
     console.log(`\n  server saw ${server.requests.length} requests, ${violations.length} spec violations`);
     if (violations.length > 0) failures++;
@@ -129,7 +158,7 @@ async function demo(vendor: TestVendor): Promise<void> {
 for (const found of findVendors()) {
   const vendor = await loadTestVendor(found);
   console.log(`\n${vendor.name} (${found.packageName}, ${found.specEntry})`);
-  if (vendor.drivable) await demo(vendor);
+  if (vendor.drivable) await demo(found, vendor);
   else console.log("  no delete helper to demonstrate (the document has none that takes one id)");
 }
 
