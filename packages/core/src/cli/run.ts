@@ -147,17 +147,13 @@ function bulkHelper(client: Record<string, unknown>, command: Command): BulkHelp
 
 async function runCommand(program: CliProgram, command: Command, options: RunOptions, io: CliIO): Promise<number> {
   const stdinHoldsIds = readsStdin(options, io);
+  const allByFlag = command.pathFlags.every(({ param }) => options.pathValues[param.name] !== undefined);
+  if (options.ids.length === 0 && options.file === undefined && !stdinHoldsIds && !allByFlag) {
+    throw new UsageError("No ids: give them as arguments, with --file, or on standard input.");
+  }
   const alternatives = credentialAlternatives(program.spec, command.operation);
   const credentials = await credentialsFor(alternatives, options, io, stdinHoldsIds);
   const input = { args: options.ids, file: options.file, stdin: stdinHoldsIds ? io.stdin : undefined };
-  if (
-    options.ids.length === 0 &&
-    options.file === undefined &&
-    !stdinHoldsIds &&
-    command.pathFlags.some(({ param }) => options.pathValues[param.name] === undefined)
-  ) {
-    throw new UsageError("No ids: give them as arguments, with --file, or on standard input.");
-  }
   const ids = readIds(command, options.pathValues, input);
   if (options.dryRun) return dryRun(program, command, options, credentials, ids, io);
   return revoke(program, command, options, credentials, ids, io);
@@ -199,15 +195,7 @@ async function revoke(
       const again = (async function* () {
         for (const entry of retried) yield entry.id;
       })();
-      await send(
-        helper,
-        reparse(command, options, again),
-        { ...options, missingOk: true },
-        journal,
-        progress,
-        report,
-        signal,
-      );
+      await send(helper, reparse(command, again), { ...options, missingOk: true }, journal, progress, report, signal);
     }
     const skipped = new Set<string>();
     const fresh = async function* (): AsyncGenerator<CliId> {
@@ -245,18 +233,9 @@ async function revoke(
 }
 
 /** Journal ids back to CLI ids, typed as a fresh line would be. */
-async function* reparse(
-  command: Command,
-  options: RunOptions,
-  ids: AsyncIterable<string | readonly string[]>,
-): AsyncGenerator<CliId> {
-  for await (const id of ids) {
-    yield parseId(
-      command,
-      typeof id === "string" ? options.pathValues : {},
-      typeof id === "string" ? id : id.join(","),
-    );
-  }
+async function* reparse(command: Command, ids: AsyncIterable<string | readonly string[]>): AsyncGenerator<CliId> {
+  // The journal holds every path value of the id, so no flag of this run fills any of them in.
+  for await (const id of ids) yield parseId(command, {}, typeof id === "string" ? id : id.join(","));
 }
 
 async function send(
