@@ -216,6 +216,43 @@ describe.each(VENDORS)("$name bin", (vendor) => {
     }
   });
 
+  test("Ctrl-C mid-run: in-flight ids end unknown (exit 3), and resuming with the journal revokes every id", async () => {
+    const ids = texts(vendor.ids(30));
+    const { server, liveIds } = await vendor.start(vendor.ids(30));
+    const journal = join(dir, "incident.jsonl");
+    try {
+      server.setFaultPolicy(() => faults.delay(200));
+      const args = [...command, ...ids, "--json", "--journal", journal, "--concurrency", "2", "--base-url", server.url];
+      const child = spawnBin(vendor, args, env());
+      child.stdin.end();
+      let stdout = "";
+      let interrupted = false;
+      const code = await new Promise<number | null>((resolve) => {
+        child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+          stdout += chunk;
+          if (!interrupted && stdout.split("\n").length > 3) {
+            interrupted = true;
+            child.kill("SIGINT");
+          }
+        });
+        child.on("close", (exit) => resolve(exit));
+      });
+      expect(code).toBe(exitCodes.someUnknown);
+      const lines = jsonLines(stdout);
+      expect(lines.some((line) => line.outcome === "unknown" && line.error === "APIUserAbortError")).toBe(true);
+      // Ids never read were not reported, and nothing was reported twice.
+      expect(lines.length).toBeLessThan(ids.length);
+      expect(new Set(lines.map((line) => line.id)).size).toBe(lines.length);
+
+      server.setFaultPolicy(undefined);
+      const resumed = await runBin(vendor, args, { env: env() });
+      expect(resumed.code).toBe(exitCodes.allConfirmed);
+      expect(liveIds.size).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   test("refuses a credential flag without echoing it, and --help names every helper's command", async () => {
     const refused = await runBin(vendor, [...command, "x", "--token", "sk_live_pasted_key_1234"], { env: env() });
     expect(refused.code).toBe(exitCodes.badUsage);
