@@ -1,5 +1,11 @@
 export { APIPromise, type WithResponse } from "./api-promise.js";
-export { MIN_CREDENTIAL_LENGTH } from "./auth.js";
+export {
+  basicCredential,
+  type CredentialEncoder,
+  cookieCredential,
+  MIN_CREDENTIAL_LENGTH,
+  queryCredential,
+} from "./auth.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export type { DeleteManyFailure, DeleteManyOptions, DeleteManyProgress, DeleteManyResult, IdSource } from "./bulk.js";
 export { APIClient, bulkMethodName, type DeleteResource } from "./client.js";
@@ -38,6 +44,7 @@ export {
 export type { HeadersInput } from "./headers.js";
 export type { Logger, LogLevel } from "./logger.js";
 export type { Client } from "./openapi-fetch.js";
+export { type BodyEncoder, type EncodedBody, encodeBody } from "./request-body.js";
 export { MAX_RETRY_AFTER_MS } from "./retry.js";
 export { redactHeaders } from "./secrets.js";
 export type {
@@ -52,5 +59,6 @@ export type {
   SecuritySchemeSpec,
   ServerSpec,
   ServerVariableSpec,
+  SpecFeatures,
 } from "./spec.js";
 export type { RequestOptions } from "./transport.js";

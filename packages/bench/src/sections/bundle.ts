@@ -145,6 +145,22 @@ export async function bundleApp(app: BundleApp): Promise<BundleResult> {
   };
 }
 
+/** The names of core's optional runtime pieces (`SpecFeatures`), every one of them. */
+export const SPEC_FEATURES = ["basicCredential", "cookieCredential", "encodeBody", "queryCredential"] as const;
+
+/**
+ * The minified bytes `app` grows by when it also imports core's `feature`: 0 when its bundle already
+ * holds that code, so a feature its spec does not need must cost more than nothing here.
+ */
+export async function featureCost(app: BundleApp, feature: (typeof SPEC_FEATURES)[number]): Promise<number> {
+  const withFeature: BundleApp = {
+    ...app,
+    source: `${app.source}\nimport { ${feature} as optionalFeature } from "@sdkforge/core";\nexport { optionalFeature };`,
+  };
+  const [before, after] = await Promise.all([bundleApp(app), bundleApp(withFeature)]);
+  return after.minifiedBytes - before.minifiedBytes;
+}
+
 export async function runBundleSizes(): Promise<BundleResult[]> {
   const results: BundleResult[] = [];
   for (const app of await bundleApps()) results.push(await bundleApp(app));
