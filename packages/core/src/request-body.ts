@@ -9,6 +9,7 @@
  */
 import { InvalidArgumentError } from "./errors.js";
 
+/** A request body encoded for its documented media type. */
 export interface EncodedBody {
   /** What openapi-fetch's `bodySerializer` returns, serialized once for every attempt. */
   readonly value: string | URLSearchParams | FormData | Blob | ArrayBuffer | ArrayBufferView;
@@ -61,7 +62,5 @@ export const encodeBody: BodyEncoder = (contentType, body) => {
   }
   const bytesOrText =
     typeof body === "string" || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
-  return bytesOrText
-    ? { value: body, contentType }
-    : refuse(mediaType, "a string, Blob, ArrayBuffer or typed array");
+  return bytesOrText ? { value: body, contentType } : refuse(mediaType, "a string, Blob, ArrayBuffer or typed array");
 };

@@ -10,6 +10,7 @@
 import type { CredentialEncoder } from "./auth.js";
 import type { BodyEncoder } from "./request-body.js";
 
+/** An operation's HTTP method, lower case as the document's path item keys it. */
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
 
 /** Primitive type of a parameter, from its schema (`string` when the schema says nothing usable). */
