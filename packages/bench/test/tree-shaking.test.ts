@@ -3,11 +3,17 @@
  * core's `SpecFeatures` its generated spec does not import must add bytes to the app's bundle when
  * imported on top, which it cannot do if the bundle already held it.
  */
-import { describe, expect, it } from "vitest";
+import type { SpecFeatures } from "@sdkforge/core";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { findVendors } from "../../../scripts/lib/vendors.ts";
 import { bundleApps, featureCost, SPEC_FEATURES } from "../src/sections/bundle.js";
 
 const apps = await bundleApps();
+
+it("checks every feature core has", () => {
+  expectTypeOf<(typeof SPEC_FEATURES)[number]>().toEqualTypeOf<keyof SpecFeatures>();
+  expect(new Set(SPEC_FEATURES).size).toBe(SPEC_FEATURES.length);
+});
 
 describe.each(findVendors())("$packageName", (vendor) => {
   it("bundles none of core's optional features that its spec does not use", async () => {

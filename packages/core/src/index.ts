@@ -47,6 +47,7 @@ export type { Client } from "./openapi-fetch.js";
 export { type BodyEncoder, type EncodedBody, encodeBody } from "./request-body.js";
 export { MAX_RETRY_AFTER_MS } from "./retry.js";
 export { redactHeaders } from "./secrets.js";
+export { type ServerVariablesFiller, serverVariables } from "./server-variables.js";
 export type {
   ApiSpec,
   CredentialOptionSpec,

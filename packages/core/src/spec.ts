@@ -9,6 +9,7 @@
 
 import type { CredentialEncoder } from "./auth.js";
 import type { BodyEncoder } from "./request-body.js";
+import type { ServerVariablesFiller } from "./server-variables.js";
 
 /** An operation's HTTP method, lower case as the document's path item keys it. */
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
@@ -163,4 +164,6 @@ export interface SpecFeatures {
   readonly queryCredential?: CredentialEncoder;
   /** apiKey schemes sent in a cookie. */
   readonly cookieCredential?: CredentialEncoder;
+  /** Servers (document-, path- or operation-level) with `{variables}`. */
+  readonly serverVariables?: ServerVariablesFiller;
 }

@@ -16,6 +16,7 @@ import {
   type OperationSpec,
   queryCredential,
   type SecuritySchemeSpec,
+  serverVariables,
 } from "../src/index.js";
 import { type ScriptedRequest, type ScriptedServer, startScriptedServer } from "../src/testing/index.js";
 
@@ -168,5 +169,30 @@ describe("credentials", () => {
     });
     await clientOf(spec, { baseUrl: server.url, secret: "header-secret-0123456789" }).things.delete("t-4");
     expect(server.requests.at(-1)?.headers.authorization).toMatch(/header-secret-0123456789$/);
+  });
+});
+
+describe("server variables", () => {
+  const templated = { url: "http://127.0.0.1:{port}", variables: { port: { default: "9" } } };
+
+  test("a server with `{variables}` without `features.serverVariables` is refused when the client is built", () => {
+    for (const spec of [
+      specWith({ servers: [templated] }),
+      specWith({ servers: [], operations: { remove: { ...operation(), servers: [templated] } } }),
+    ]) {
+      const error = refusal(() => clientOf(spec, { baseUrl: spec.servers.length === 0 ? server.url : undefined }));
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect(error).toMatchObject({ argument: "spec", message: expect.stringContaining("features.serverVariables") });
+    }
+  });
+
+  test("with it, the variable's option fills the URL; without variables a server needs nothing", async () => {
+    const port = new URL(server.url).port;
+    const filled = specWith({ servers: [templated], features: { serverVariables } });
+    await clientOf(filled, { port }).things.delete("t-5");
+    expect(server.requests.at(-1)?.target).toBe("/things/t-5");
+    const plain = specWith({ servers: [{ url: server.url }] });
+    await clientOf(plain, {}).things.delete("t-6");
+    expect(server.requests.at(-1)?.target).toBe("/things/t-6");
   });
 });

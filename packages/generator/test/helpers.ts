@@ -19,6 +19,7 @@ import {
   encodeBody,
   queryCredential,
   type SpecFeatures,
+  serverVariables,
 } from "@sdkforge/core";
 import { findSpecs, type GeneratedVendor, generateVendor, type SpecSource } from "../src/index.ts";
 import { specFeatures } from "../src/spec-features.ts";
@@ -64,7 +65,13 @@ export async function generateFixture(folder: string, vendor: string): Promise<G
  * `features` the generated `spec.ts` would import: only those, so a feature the generator forgets fails here.
  */
 export function clientFor(spec: ApiSpec) {
-  const every: Required<SpecFeatures> = { basicCredential, cookieCredential, encodeBody, queryCredential };
+  const every: Required<SpecFeatures> = {
+    basicCredential,
+    cookieCredential,
+    encodeBody,
+    queryCredential,
+    serverVariables,
+  };
   const features = Object.fromEntries(specFeatures(spec).map((name) => [name, every[name]]));
   const withFeatures: ApiSpec = { ...spec, features };
   return class extends APIClient<object> {

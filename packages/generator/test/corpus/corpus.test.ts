@@ -66,8 +66,10 @@ describe("GitHub Enterprise Server 3.6 (JSON, 18 DELETEs, several per tag)", asy
     expect(deletes.find((op) => op.helper === "teams.delete")?.args).toEqual(["org", "team_slug"]);
   });
 
-  it("imports core's body encoder (its SSH-key removal takes a form) and no credential encoder", () => {
-    expect(generated.file("spec.ts")).toContain('import { type ApiSpec, encodeBody } from "@sdkforge/core";');
+  it("imports core's body encoder (its SSH-key removal takes a form), the server-variable filler and no credential encoder", () => {
+    expect(generated.file("spec.ts")).toContain(
+      'import { type ApiSpec, encodeBody, serverVariables } from "@sdkforge/core";',
+    );
   });
 
   it("tolerates the schema quirks it has, with warnings", () => {
