@@ -29,11 +29,11 @@ export const BUNDLE_TARGET_BROTLI_BYTES = 5_000;
  * after the spec-driven runtime", "Hostile peers", "Any real spec" and "The one-operation budget:
  * 14.5 kB" in BENCHMARKS.md); 15.7 kB once only documented answers confirm a delete, bulk reads any id
  * source, env vars yield to explicit options and retries take a back-off option ("The one-operation
- * budget: 15.8 kB"); 15.3 kB, so a 15.4 kB budget, once non-JSON bodies, credentials not sent in a
+ * budget: 15.8 kB"); 15.4 kB, so a 15.5 kB budget, once non-JSON bodies, credentials not sent in a
  * header and server variables are bundled only by the documents that use them ("Only what the document uses"). Same number as
  * `CLIENT_BUDGET_BASE_BYTES` in scripts/lib/vendors.ts.
  */
-export const BUNDLE_BUDGET_BROTLI_BYTES = 15_400;
+export const BUNDLE_BUDGET_BROTLI_BYTES = 15_500;
 
 export interface BundleApp {
   readonly name: string;
