@@ -123,7 +123,9 @@ export function operationCounts(vendor: Vendor, root: string = REPO_ROOT): { ope
   const facts = readFileSync(join(root, vendor.packageDir, "src", "generated", "spec.ts"), "utf8");
   const literal = facts.match(/^export const spec: ApiSpec = (\{[\s\S]*?\n\});$/m)?.[1];
   if (literal === undefined) throw new Error(`${vendor.packageName}: no \`spec\` object in src/generated/spec.ts`);
-  const spec = JSON.parse(literal) as { operations: object; resources: Record<string, object> };
+  // The facts are JSON but for their last entry, `features`, which names imported functions.
+  const json = literal.replace(/,\n {2}"features": \{[^}]*\}\n\}$/, "\n}");
+  const spec = JSON.parse(json) as { operations: object; resources: Record<string, object> };
   const helpers = Object.values(spec.resources).reduce((sum, methods) => sum + Object.keys(methods).length, 0);
   return { operations: Object.keys(spec.operations).length, helpers };
 }
