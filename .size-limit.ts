@@ -1,8 +1,9 @@
 /**
  * Size budgets (`pnpm size`), one pair per vendor found in the workspace: what an application pays
- * for importing the client class alone (`clientBudgetBytes`: 15.8 kB for a one-operation document,
- * plus room for a larger document's facts), and for the whole package (250 B more). Two references
- * without a budget put the numbers in context.
+ * for importing the client class alone (`clientBudgetBytes`: 15.5 kB for a one-operation document,
+ * plus room for a larger document's facts), and for the whole package (1 kB more: it also holds
+ * core's optional features, which a client bundles only when its document needs them). Two
+ * references without a budget put the numbers in context.
  */
 import { clientBudgetBytes, clientClassName, findVendors } from "./scripts/lib/vendors.ts";
 
@@ -13,7 +14,7 @@ interface SizeCheck {
   readonly limit?: string;
 }
 
-const WHOLE_PACKAGE_EXTRA_BYTES = 250;
+const WHOLE_PACKAGE_EXTRA_BYTES = 1_000;
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
 const checks: SizeCheck[] = findVendors().flatMap((vendor) => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { vendorNames } from "./vendor-template.ts";
-import { findVendors, REPO_ROOT } from "./vendors.ts";
+import { findVendors, operationCounts, REPO_ROOT } from "./vendors.ts";
 
 let root: string;
 
@@ -89,4 +89,17 @@ it("names a new vendor's package, class, variable and env prefix from its id", (
     title: "Acme Cloud API",
   });
   expect(vendorNames("digitalocean", "DigitalOcean API").className).toBe("Digitalocean");
+});
+
+it("counts the operations and helpers of generated facts, with or without the features they import", async () => {
+  const facts = (features: string) =>
+    'import { type ApiSpec, encodeBody } from "@sdkforge/core";\n\nexport const spec: ApiSpec = {\n' +
+    '  "name": "Acme",\n  "operations": {\n    "a": {},\n    "b": {},\n    "c": {}\n  },\n' +
+    `  "resources": {\n    "things": {\n      "delete": "a",\n      "deleteOther": "b"\n    }\n  }${features}\n};\n`;
+  const [acme] = findVendors(root);
+  if (!acme) throw new Error("no acme vendor");
+  for (const features of ["", ',\n  "features": { encodeBody, serverVariables }']) {
+    await put("packages/acme/src/generated/spec.ts", facts(features));
+    expect(operationCounts(acme, root)).toEqual({ operations: 3, helpers: 2 });
+  }
 });

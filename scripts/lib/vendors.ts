@@ -123,13 +123,15 @@ export function operationCounts(vendor: Vendor, root: string = REPO_ROOT): { ope
   const facts = readFileSync(join(root, vendor.packageDir, "src", "generated", "spec.ts"), "utf8");
   const literal = facts.match(/^export const spec: ApiSpec = (\{[\s\S]*?\n\});$/m)?.[1];
   if (literal === undefined) throw new Error(`${vendor.packageName}: no \`spec\` object in src/generated/spec.ts`);
-  const spec = JSON.parse(literal) as { operations: object; resources: Record<string, object> };
+  // The facts are JSON but for their last entry, `features`, which names imported functions.
+  const json = literal.replace(/,\n {2}"features": \{[^}]*\}\n\}$/, "\n}");
+  const spec = JSON.parse(json) as { operations: object; resources: Record<string, object> };
   const helpers = Object.values(spec.resources).reduce((sum, methods) => sum + Object.keys(methods).length, 0);
   return { operations: Object.keys(spec.operations).length, helpers };
 }
 
 /** The brotli budget for importing the client class of a one-operation document; BENCHMARKS.md gives its history. */
-export const CLIENT_BUDGET_BASE_BYTES = 15_800;
+export const CLIENT_BUDGET_BASE_BYTES = 15_500;
 
 /**
  * The brotli budget for importing a vendor's client class: the one-operation base, plus room for

@@ -106,6 +106,66 @@ export function credentialValue(
   return `${prefix}${core}`;
 }
 
+/**
+ * Turns the values of a scheme's options (in `scheme.options` order, each given) into the value
+ * sent, checked, plus any further form of it a server may echo (the caller's string as given, the
+ * bare key, encodings): all of them are masked. The value with and without its prefix always is.
+ */
+export type CredentialEncoder = (
+  spec: Pick<ApiSpec, "name">,
+  scheme: SecuritySchemeSpec,
+  values: readonly unknown[],
+) => { readonly value: string; readonly forms: readonly string[] };
+
+const firstOption = (scheme: SecuritySchemeSpec) => scheme.options[0]?.option ?? "";
+
+/** bearer, oauth2, openIdConnect and apiKey in a header: the one kind every client carries. */
+const headerCredential: CredentialEncoder = (spec, scheme, [given]) => ({
+  value: credentialValue(spec, scheme, firstOption(scheme), given),
+  forms: [String(given).trim()],
+});
+
+/** http basic: `user:password` in base64. */
+export const basicCredential: CredentialEncoder = (spec, scheme, [given, password]) => {
+  const user = credentialValue(spec, { prefix: "" }, firstOption(scheme), given, USER_NAME_CHARACTERS, 1);
+  const pass = credentialValue(spec, { prefix: "" }, scheme.options[1]?.option ?? "", password, PASSWORD_CHARACTERS);
+  // Some APIs take the key as the user name (and an empty or fixed password): mask it too.
+  return {
+    value: `${scheme.prefix}${btoa(`${user}:${pass}`)}`,
+    forms: user.length >= MIN_CREDENTIAL_LENGTH ? [user, pass] : [pass],
+  };
+};
+
+/** apiKey in the query string, masked in both encodings a URL may show it in. */
+export const queryCredential: CredentialEncoder = (spec, scheme, values) => {
+  const { value, forms } = headerCredential(spec, scheme, values);
+  return { value, forms: [...forms, ...queryForms(value), ...queryForms(value.slice(scheme.prefix.length))] };
+};
+
+/** apiKey in a cookie, held to the characters a cookie value may have. */
+export const cookieCredential: CredentialEncoder = (spec, scheme, [given]) => ({
+  value: credentialValue(spec, scheme, firstOption(scheme), given, COOKIE_CHARACTERS),
+  forms: [String(given).trim()],
+});
+
+/**
+ * The encoder of `scheme`'s credential: built in for a header credential, else from `spec.features`
+ * (which the generated spec fills for the kinds its document uses). A spec without it is refused.
+ */
+function credentialEncoder(spec: ApiSpec, scheme: SecuritySchemeSpec): CredentialEncoder {
+  const feature =
+    scheme.kind === "basic"
+      ? "basicCredential"
+      : scheme.in === "query"
+        ? "queryCredential"
+        : scheme.in === "cookie"
+          ? "cookieCredential"
+          : undefined;
+  const encoder = feature ? spec.features?.[feature] : headerCredential;
+  if (!encoder) throw new InvalidArgumentError("spec", `${spec.name}: \`spec.features.${feature}\` is missing.`);
+  return encoder;
+}
+
 export function resolveCredentials(spec: ApiSpec, options: Readonly<Record<string, unknown>>): Credentials {
   const ready = new Map<string, SecuritySchemeSpec & { readonly value: string }>();
   const secrets: string[] = [];
@@ -116,6 +176,8 @@ export function resolveCredentials(spec: ApiSpec, options: Readonly<Record<strin
     if (scheme.in === "query") queryNames.add(scheme.name);
     else if (scheme.in === "cookie") cookieNames.add(scheme.name);
     else headerNames.add(scheme.name.toLowerCase());
+    // Checked for every scheme, credential given or not: a client that cannot send one is refused at once.
+    const encode = credentialEncoder(spec, scheme);
     const values = scheme.options.map(({ option, env }) => {
       const value = options[option];
       // An explicit empty string is a mistake (an unset variable of the caller's own, say), not a
@@ -129,35 +191,8 @@ export function resolveCredentials(spec: ApiSpec, options: Readonly<Record<strin
       return value === undefined || value === null ? readEnv(env) : value;
     });
     if (values.includes(undefined)) continue;
-    const [first, password] = values;
-    const option = scheme.options[0]?.option ?? "";
-    let value: string;
-    if (scheme.kind === "basic") {
-      const user = credentialValue(spec, { prefix: "" }, option, first, USER_NAME_CHARACTERS, 1);
-      const pass = credentialValue(
-        spec,
-        { prefix: "" },
-        scheme.options[1]?.option ?? "",
-        password,
-        PASSWORD_CHARACTERS,
-      );
-      value = `${scheme.prefix}${btoa(`${user}:${pass}`)}`;
-      // Some APIs take the key as the user name (and an empty or fixed password): mask it too.
-      if (user.length >= MIN_CREDENTIAL_LENGTH) secrets.push(user);
-      secrets.push(pass);
-    } else {
-      value = credentialValue(
-        spec,
-        scheme,
-        option,
-        first,
-        scheme.in === "cookie" ? COOKIE_CHARACTERS : TOKEN_CHARACTERS,
-      );
-      // Mask the value sent, the string as given, and the bare key: a server may echo any of them.
-      secrets.push(String(first).trim());
-      if (scheme.in === "query") secrets.push(...queryForms(value), ...queryForms(value.slice(scheme.prefix.length)));
-    }
-    secrets.push(value, value.slice(scheme.prefix.length));
+    const { value, forms } = encode(spec, scheme, values);
+    secrets.push(...forms, value, value.slice(scheme.prefix.length));
     ready.set(name, { ...scheme, value });
   }
 

@@ -9,7 +9,6 @@ import { InvalidArgumentError } from "./errors.js";
 import type { HeadersInput } from "./headers.js";
 import { isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import { type Backoff, DEFAULT_BACKOFF } from "./retry.js";
-import { checkServerVariable } from "./server-variables.js";
 import type { ApiSpec, OperationSpec, ServerSpec } from "./spec.js";
 
 export { readEnv };
@@ -108,19 +107,9 @@ function serverUrl(
     }
   }
   if (!server) return undefined;
-  const variables = server.variables ?? {};
-  return server.url.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
-    const variable = variables[name];
-    if (!variable) return placeholder;
-    const option = variable.option ?? name;
-    const value = options[option] ?? variable.default;
-    if (typeof value !== "string" || (variable.enum && !variable.enum.includes(value))) {
-      const allowed = variable.enum ? ` one of ${variable.enum.join(", ")}` : " a string";
-      throw new InvalidArgumentError(option, `${spec.name}: \`${option}\` must be${allowed}.`);
-    }
-    if (value !== variable.default && !variable.enum) checkServerVariable(spec.name, option, value);
-    return encodeURI(value);
-  });
+  // Present whenever a server has variables: `resolveConfig` refused the spec otherwise.
+  const fill = spec.features?.serverVariables;
+  return server.variables && fill ? fill(spec, server, options) : server.url;
 }
 
 function isAbsolute(url: string): boolean {
@@ -315,6 +304,10 @@ export interface VendorClientOptions extends ClientOptions {
 }
 
 export function resolveConfig(spec: ApiSpec, options: VendorClientOptions): ResolvedConfig {
+  const servers = [spec.servers, ...Object.values(spec.operations).map((operation) => operation.servers ?? [])];
+  if (!spec.features?.serverVariables && servers.flat().some((server) => server.variables)) {
+    throw new InvalidArgumentError("spec", `${spec.name}: \`spec.features.serverVariables\` is missing.`);
+  }
   const credentials = resolveCredentials(spec, options);
   const { url, explicit } = resolveBaseUrl(spec, options);
   return {

@@ -1,5 +1,11 @@
 export { APIPromise, type WithResponse } from "./api-promise.js";
-export { MIN_CREDENTIAL_LENGTH } from "./auth.js";
+export {
+  basicCredential,
+  type CredentialEncoder,
+  cookieCredential,
+  MIN_CREDENTIAL_LENGTH,
+  queryCredential,
+} from "./auth.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
 export type {
   DeleteManyFailure,
@@ -45,8 +51,10 @@ export {
 export type { HeadersInput } from "./headers.js";
 export type { Logger, LogLevel } from "./logger.js";
 export type { Client } from "./openapi-fetch.js";
+export { type BodyEncoder, type EncodedBody, encodeBody } from "./request-body.js";
 export { MAX_RETRY_AFTER_MS } from "./retry.js";
 export { redactHeaders } from "./secrets.js";
+export { type ServerVariablesFiller, serverVariables } from "./server-variables.js";
 export type {
   ApiSpec,
   CredentialOptionSpec,
@@ -59,5 +67,6 @@ export type {
   SecuritySchemeSpec,
   ServerSpec,
   ServerVariableSpec,
+  SpecFeatures,
 } from "./spec.js";
 export type { RequestOptions } from "./transport.js";

@@ -9,12 +9,23 @@
  */
 import { InvalidArgumentError } from "./errors.js";
 
+/** A request body encoded for its documented media type. */
 export interface EncodedBody {
   /** What openapi-fetch's `bodySerializer` returns, serialized once for every attempt. */
-  readonly value: BodyInit;
+  readonly value: string | URLSearchParams | FormData | Blob | ArrayBuffer | ArrayBufferView;
   /** The `Content-Type` to send; absent for `FormData`, whose boundary `fetch` writes itself. */
   readonly contentType?: string;
 }
+
+/** Encodes a body for the operation's documented media type; `undefined` leaves it to openapi-fetch's JSON. */
+export type BodyEncoder = (contentType: string, body: unknown) => EncodedBody | undefined;
+
+/** Whether openapi-fetch's own JSON serializer carries a body of this media type (no encoder needed). */
+export function isPlainJson(contentType: string): boolean {
+  return mediaTypeOf(contentType) === "application/json";
+}
+
+const mediaTypeOf = (contentType: string) => contentType.split(";")[0]?.trim().toLowerCase() ?? "";
 
 const refuse = (mediaType: string, expected: string): never => {
   throw new InvalidArgumentError("body", `The operation takes ${mediaType}: pass \`body\` as ${expected}.`);
@@ -39,8 +50,8 @@ function formBody(mediaType: string, body: unknown): URLSearchParams {
  * `undefined` for `application/json` (openapi-fetch's own serializer applies); otherwise the body
  * encoded for `contentType`, the operation's documented media type.
  */
-export function encodeBody(contentType: string, body: unknown): EncodedBody | undefined {
-  const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+export const encodeBody: BodyEncoder = (contentType, body) => {
+  const mediaType = mediaTypeOf(contentType);
   if (mediaType === "application/json") return undefined;
   if (/^application\/[\w.+-]+\+json$/.test(mediaType)) return { value: JSON.stringify(body), contentType };
   if (mediaType === "application/x-www-form-urlencoded") {
@@ -51,7 +62,5 @@ export function encodeBody(contentType: string, body: unknown): EncodedBody | un
   }
   const bytesOrText =
     typeof body === "string" || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
-  return bytesOrText
-    ? { value: body as BodyInit, contentType }
-    : refuse(mediaType, "a string, Blob, ArrayBuffer or typed array");
-}
+  return bytesOrText ? { value: body, contentType } : refuse(mediaType, "a string, Blob, ArrayBuffer or typed array");
+};

@@ -8,6 +8,14 @@
  * members are the document's word and are taken as written.
  */
 import { InvalidArgumentError } from "./errors.js";
+import type { ApiSpec, ServerSpec } from "./spec.js";
+
+/** A server's URL with its `{variables}` filled in: `ApiSpec.features.serverVariables`. */
+export type ServerVariablesFiller = (
+  spec: Pick<ApiSpec, "name">,
+  server: ServerSpec,
+  options: Readonly<Record<string, unknown>>,
+) => string;
 
 const SLOT_VALUE = /^[\w.~-]+(?::\d{1,5})?$/;
 
@@ -19,3 +27,24 @@ export function checkServerVariable(specName: string, option: string, value: str
     `${specName}: \`${option}\` may hold only letters, digits, \`.\`, \`-\`, \`_\`, \`~\` and a \`:port\`: it must not change where the request goes.`,
   );
 }
+
+/**
+ * Fills each `{variable}` of `server.url` from the client option that sets it (the variable's
+ * `option`, else its name) or its default. Only documents whose servers have variables need it
+ * (the generated spec imports it then), so that other clients do not bundle it.
+ */
+export const serverVariables: ServerVariablesFiller = (spec, server, options) => {
+  const variables = server.variables ?? {};
+  return server.url.replace(/\{([^}]+)\}/g, (placeholder, name: string) => {
+    const variable = variables[name];
+    if (!variable) return placeholder;
+    const option = variable.option ?? name;
+    const value = options[option] ?? variable.default;
+    if (typeof value !== "string" || (variable.enum && !variable.enum.includes(value))) {
+      const allowed = variable.enum ? ` one of ${variable.enum.join(", ")}` : " a string";
+      throw new InvalidArgumentError(option, `${spec.name}: \`${option}\` must be${allowed}.`);
+    }
+    if (value !== variable.default && !variable.enum) checkServerVariable(spec.name, option, value);
+    return encodeURI(value);
+  });
+};

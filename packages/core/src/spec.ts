@@ -7,6 +7,11 @@
  * Version 2 of this shape: the generator (`packages/generator`) writes it and core reads it.
  */
 
+import type { CredentialEncoder } from "./auth.js";
+import type { BodyEncoder } from "./request-body.js";
+import type { ServerVariablesFiller } from "./server-variables.js";
+
+/** An operation's HTTP method, lower case as the document's path item keys it. */
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
 
 /** Primitive type of a parameter, from its schema (`string` when the schema says nothing usable). */
@@ -139,4 +144,26 @@ export interface ApiSpec {
   readonly operations: { readonly [operationId: string]: OperationSpec };
   /** resource → method name → operationId, for the operations that get an ergonomic helper (every DELETE). */
   readonly resources: { readonly [resource: string]: { readonly [method: string]: string } };
+  /**
+   * The optional machinery this document needs (`requiredFeatures` says which), imported by the
+   * generated spec only when the document uses it, so that an application bundles only that.
+   */
+  readonly features?: SpecFeatures;
+}
+
+/**
+ * Runtime pieces that only some documents need. A client whose document needs one that is absent
+ * is refused at construction (see features.ts), never sent without it.
+ */
+export interface SpecFeatures {
+  /** Request bodies in a media type other than `application/json` (forms, multipart, bytes, `+json`). */
+  readonly encodeBody?: BodyEncoder;
+  /** http `basic` schemes: a user name and a password. */
+  readonly basicCredential?: CredentialEncoder;
+  /** apiKey schemes sent in the query string. */
+  readonly queryCredential?: CredentialEncoder;
+  /** apiKey schemes sent in a cookie. */
+  readonly cookieCredential?: CredentialEncoder;
+  /** Servers (document-, path- or operation-level) with `{variables}`. */
+  readonly serverVariables?: ServerVariablesFiller;
 }

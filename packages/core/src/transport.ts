@@ -33,7 +33,7 @@ import { type Client, createClient } from "./openapi-fetch.js";
 import { Pacer, sleep } from "./pacer.js";
 import { createRawClient, maskQueryCredentials } from "./raw-client.js";
 import { repeatedTopLevelKey } from "./repeated-key.js";
-import { encodeBody } from "./request-body.js";
+import { type BodyEncoder, isPlainJson } from "./request-body.js";
 import { responseMeta } from "./response-error.js";
 import { type Backoff, type RetryVerdict, verdictForFailure, verdictForResponse } from "./retry.js";
 import {
@@ -171,6 +171,8 @@ export class Transport {
   private readonly maxResponseBytes: number;
   private readonly logger: LeveledLogger;
   private readonly credentials: Credentials;
+  /** Present when the document has a non-JSON body: the constructor refuses a spec without it. */
+  private readonly encodeBody: BodyEncoder | undefined;
   private readonly customFetch: typeof globalThis.fetch | undefined;
   /** The client-wide `Cookie` header, if the caller gave one. */
   private readonly clientCookie: string | undefined;
@@ -195,6 +197,12 @@ export class Transport {
     this.refuseCredentialAsId = (argument, value) => refuseCredentialAsId(argument, value, credentialFacts);
     const { credentials } = init;
     this.credentials = credentials;
+    this.encodeBody = spec.features?.encodeBody;
+    for (const { body, operationId } of this.encodeBody ? [] : Object.values(spec.operations)) {
+      if (body && !isPlainJson(body.contentType)) {
+        throw new InvalidArgumentError("spec", `${spec.name}: ${operationId} needs \`spec.features.encodeBody\`.`);
+      }
+    }
     this.timeout = init.timeout;
     this.maxRetries = init.maxRetries;
     this.retryBackoff = init.retryBackoff;
@@ -227,7 +235,7 @@ export class Transport {
     const params = checkHeaderParams(init.header, this.maskName);
     // Encoded once, before anything is sent: a body the documented media type cannot carry is the caller's error.
     const encoded =
-      init.body === undefined || !operation.body ? undefined : encodeBody(operation.body.contentType, init.body);
+      init.body === undefined || !operation.body ? undefined : this.encodeBody?.(operation.body.contentType, init.body);
     // Throws before anything is sent when the operation needs a credential the client lacks.
     const auth = this.credentials.forOperation(operation);
     // Cookies (client-wide, per request, a cookie credential) are merged into one header (cookies.ts);

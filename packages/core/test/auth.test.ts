@@ -10,9 +10,12 @@ import {
   APIClient,
   type ApiSpec,
   AuthenticationError,
+  basicCredential,
   type ClientOptions,
+  cookieCredential,
   InvalidArgumentError,
   type OperationSpec,
+  queryCredential,
   type SecuritySchemeSpec,
 } from "../src/index.js";
 import { type ScriptedRequest, type ScriptedServer, startScriptedServer } from "../src/testing/index.js";
@@ -44,6 +47,7 @@ const operation = (operationId: string, security: OperationSpec["security"]): Op
 
 const spec: ApiSpec = {
   name: "AuthTest",
+  features: { basicCredential, cookieCredential, queryCredential },
   env: "AUTHTEST",
   title: "Auth test API",
   version: "1.0.0",

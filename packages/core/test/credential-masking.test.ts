@@ -11,10 +11,12 @@ import {
   APIError,
   type ApiSpec,
   AuthenticationError,
+  basicCredential,
   type ClientOptions,
   InvalidArgumentError,
   NotFoundError,
   type OperationSpec,
+  queryCredential,
 } from "../src/index.js";
 import { type ScriptedServer, startScriptedServer, startSpecServer } from "../src/testing/index.js";
 import { Things } from "./fixtures.js";
@@ -31,6 +33,7 @@ const operation = (operationId: string, security: OperationSpec["security"]): Op
 
 const spec: ApiSpec = {
   name: "FormsTest",
+  features: { basicCredential, queryCredential },
   env: "FORMSTEST",
   title: "Credential forms",
   version: "1.0.0",

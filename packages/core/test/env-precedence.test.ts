@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { resolveCredentials } from "../src/auth.js";
 import { resolveConfig } from "../src/config.js";
 import { envReadable } from "../src/env.js";
-import { type ApiSpec, InvalidArgumentError } from "../src/index.js";
+import { type ApiSpec, InvalidArgumentError, serverVariables } from "../src/index.js";
 import { Things, TOKEN, thingsSpec } from "./fixtures.js";
 
 const regional = {
@@ -25,6 +25,7 @@ const tenanted = {
   ...thingsSpec,
   name: "Tenanted",
   env: "TENANTED_TEST",
+  features: { serverVariables },
   servers: [{ url: "https://{tenant}.tenanted.example.com", variables: { tenant: { default: "main" } } }],
 } as const satisfies ApiSpec;
 

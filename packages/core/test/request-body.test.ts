@@ -11,6 +11,7 @@ import {
   type ClientOptions,
   type DeleteOptions,
   type DeleteResult,
+  encodeBody,
   InvalidArgumentError,
   type OperationSpec,
 } from "../src/index.js";
@@ -31,6 +32,7 @@ function withBody(operationId: string, contentType: string): OperationSpec {
 
 const bodiesSpec: ApiSpec = {
   name: "Bodies",
+  features: { encodeBody },
   env: "BODIES_TEST",
   title: "Bodies API",
   version: "1.0.0",

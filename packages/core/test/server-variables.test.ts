@@ -4,7 +4,7 @@
  * before anything is sent. Real loopback servers show where a request would otherwise have gone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APIClient, type ApiSpec, type ClientOptions, InvalidArgumentError } from "../src/index.js";
+import { APIClient, type ApiSpec, type ClientOptions, InvalidArgumentError, serverVariables } from "../src/index.js";
 import { type ScriptedServer, startScriptedServer } from "../src/testing/index.js";
 import { TOKEN, thingsSpec } from "./fixtures.js";
 
@@ -22,6 +22,7 @@ const deleteThing = thingsSpec.operations.deleteThing;
 function specWith(documentServer: ApiSpec["servers"][number], operationServer?: ApiSpec["servers"][number]): ApiSpec {
   return {
     ...thingsSpec,
+    features: { serverVariables },
     servers: [documentServer],
     operations: {
       deleteThing: { ...deleteThing, ...(operationServer ? { servers: [operationServer] } : {}) },

@@ -13,6 +13,7 @@
 import type { ApiSpec, OperationSpec, ResponseSpec } from "@sdkforge/core";
 import { literal, quotedInComment } from "./escape.ts";
 import type { VendorFacts } from "./facts.ts";
+import { specFeatures } from "./spec-features.ts";
 
 /** The statuses whose facts the runtime reads: a success (its body's schema) and 404 (is it the API's own?). */
 const readByRuntime = (status: string) => /^2(\d\d|XX)$/i.test(status) || status === "404";
@@ -51,13 +52,21 @@ export function renderSpecFiles(banner: string, facts: VendorFacts): { spec: str
 }
 
 function renderSpec(banner: string, facts: VendorFacts, runtime: ApiSpec): string {
-  return `${banner}import type { ApiSpec } from "@sdkforge/core";
+  const features = specFeatures(runtime);
+  // The optional runtime pieces go in as imports, so that a bundler keeps exactly those.
+  const imports = features.length === 0 ? "import type { ApiSpec }" : `import { type ApiSpec, ${features.join(", ")} }`;
+  const factsLiteral = literal(runtime, 2);
+  const object =
+    features.length === 0 ? factsLiteral : `${factsLiteral.slice(0, -2)},\n  "features": { ${features.join(", ")} }\n}`;
+  const featuresNote =
+    features.length === 0 ? "" : "\n * `features`: the optional runtime pieces its document needs, and only those.";
+  return `${banner}${imports} from "@sdkforge/core";
 
 /**
  * What the runtime needs to know about ${quotedInComment(facts.spec.title)}, read from the spec and its overlay.
- * Responses are the ones the helpers read; \`testing-spec.ts\` has them all, for the test server.
+ * Responses are the ones the helpers read; \`testing-spec.ts\` has them all, for the test server.${featuresNote}
  */
-export const spec: ApiSpec = ${literal(runtime, 2)};
+export const spec: ApiSpec = ${object};
 
 /** Region ids, read from the suffix of each server's description. */
 export const regions = ${literal(facts.regions)} as const;

@@ -10,8 +10,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { APIClient, type ApiSpec, type ClientOptions } from "@sdkforge/core";
+import {
+  APIClient,
+  type ApiSpec,
+  basicCredential,
+  type ClientOptions,
+  cookieCredential,
+  encodeBody,
+  queryCredential,
+  type SpecFeatures,
+  serverVariables,
+} from "@sdkforge/core";
 import { findSpecs, type GeneratedVendor, generateVendor, type SpecSource } from "../src/index.ts";
+import { specFeatures } from "../src/spec-features.ts";
 
 const testDir = fileURLToPath(new URL(".", import.meta.url));
 const run = promisify(execFile);
@@ -49,11 +60,23 @@ export async function generateFixture(folder: string, vendor: string): Promise<G
   }
 }
 
-/** A client class over a generated spec, as a vendor package's `client.ts` would write it. */
+/**
+ * A client class over a generated spec, as a vendor package's `client.ts` would write it, with the
+ * `features` the generated `spec.ts` would import: only those, so a feature the generator forgets fails here.
+ */
 export function clientFor(spec: ApiSpec) {
+  const every: Required<SpecFeatures> = {
+    basicCredential,
+    cookieCredential,
+    encodeBody,
+    queryCredential,
+    serverVariables,
+  };
+  const features = Object.fromEntries(specFeatures(spec).map((name) => [name, every[name]]));
+  const withFeatures: ApiSpec = { ...spec, features };
   return class extends APIClient<object> {
     constructor(options: ClientOptions & Record<string, unknown> = {}) {
-      super(spec, options);
+      super(withFeatures, options);
     }
   } as unknown as new (
     options?: ClientOptions & Record<string, unknown>,

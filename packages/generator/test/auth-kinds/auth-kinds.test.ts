@@ -57,6 +57,15 @@ describe("security schemes", () => {
     ]);
   });
 
+  it("import into the spec exactly core's encoders for the kinds used that are not a header credential", () => {
+    const spec = generated.file("spec.ts");
+    expect(spec).toContain(
+      'import { type ApiSpec, basicCredential, cookieCredential, queryCredential } from "@sdkforge/core";',
+    );
+    expect(spec).toMatch(/"features": \{ basicCredential, cookieCredential, queryCredential \}\n\};/);
+    expect(spec).not.toContain("encodeBody");
+  });
+
   it("leave out a scheme no operation uses", () => {
     expect(Object.keys(generated.facts.spec.securitySchemes)).not.toContain("unused");
   });

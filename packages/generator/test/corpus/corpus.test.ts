@@ -109,6 +109,12 @@ describe("GitHub Enterprise Server 3.6 (JSON, 18 DELETEs, several per tag)", asy
     expect(deletes.find((op) => op.helper === "teams.delete")?.args).toEqual(["org", "team_slug"]);
   });
 
+  it("imports core's body encoder (its SSH-key removal takes a form), the server-variable filler and no credential encoder", () => {
+    expect(generated.file("spec.ts")).toContain(
+      'import { type ApiSpec, encodeBody, serverVariables } from "@sdkforge/core";',
+    );
+  });
+
   it("tolerates the schema quirks it has, with warnings", () => {
     expect(generated.warnings).toHaveLength(2);
     expect(generated.warnings[0]).toMatch(/nullable.*tolerated inside a schema/);
@@ -129,6 +135,10 @@ describe("GitHub Enterprise Server 3.6 (JSON, 18 DELETEs, several per tag)", asy
 
 describe("DigitalOcean public v2 (2,034 files joined by relative $refs, 65 DELETEs, bearer)", async () => {
   const generated = await generate("digitalocean");
+
+  it("imports none of core's optional features: a bearer token and JSON bodies need none", () => {
+    expect(generated.file("spec.ts")).toContain('import type { ApiSpec } from "@sdkforge/core";');
+  });
   const report = vendorReport(generated.facts);
   const deletes = report.operations.filter((op) => op.method === "delete");
 

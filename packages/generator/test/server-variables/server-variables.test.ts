@@ -9,6 +9,10 @@ const generated = await generateFixture("server-variables", "regional");
 const Client = clientFor(generated.facts.spec);
 
 describe("server variables", () => {
+  it("make the generated spec import core's server-variable filler", () => {
+    expect(generated.file("spec.ts")).toMatch(/^import \{ type ApiSpec, serverVariables \} from "@sdkforge\/core";$/m);
+  });
+
   it("are options typed from their enum, with a prefix where they would clash", async () => {
     expect(generated.facts.serverOptions.map((o) => o.option).slice(0, 3)).toEqual([
       "region",
