@@ -23,7 +23,7 @@ const shellQuote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
 /** Polls the screen (bounded) until `pattern` shows; returns what was on it. */
 async function waitFor(pattern: RegExp, what: string): Promise<string> {
   let last = "";
-  for (let tries = 0; tries < 300; tries++) {
+  for (let tries = 0; tries < 1_200; tries++) {
     last = screen();
     if (pattern.test(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -54,7 +54,7 @@ describe.skipIf(!hasTmux).each(VENDORS)("$name bin on a terminal (tmux)", (vendo
     const ids = vendor.ids(30).map(String);
     const { server, liveIds } = await vendor.start(vendor.ids(30));
     try {
-      server.setFaultPolicy(() => faults.delay(60));
+      server.setFaultPolicy(() => faults.delay(100));
       const args = [binPath(vendor), ...commandOf(vendor), ...ids, "--concurrency", "1", "--base-url", server.url];
       startInTerminal(vendor.spec.env, args, credentialEnv(vendor));
       const midway = await waitFor(/\[[█░]+\] ([1-9]|1\d|2[0-9])\/30 ids/, "a partly filled bar");

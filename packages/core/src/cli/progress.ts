@@ -13,7 +13,8 @@ export interface Progress {
   stop(): void;
 }
 
-export function startProgress(stream: NodeJS.WritableStream, label: string): Progress {
+/** `expected` is the number of ids known up front (0 when the input is a stream): the total grows past it as ids are read. */
+export function startProgress(stream: NodeJS.WritableStream, label: string, expected = 0): Progress {
   const bars = new MultiBar(
     {
       stream: stream as NodeJS.WritableStream & { isTTY: true },
@@ -27,13 +28,13 @@ export function startProgress(stream: NodeJS.WritableStream, label: string): Pro
     },
     Presets.shades_classic,
   );
-  const bar: SingleBar = bars.create(0, 0);
-  let total = 0;
+  const bar: SingleBar = bars.create(expected, 0);
+  let read = 0;
   let done = 0;
   return {
     read() {
-      total++;
-      bar.setTotal(total);
+      read++;
+      if (read > expected) bar.setTotal(read);
     },
     settled() {
       done++;

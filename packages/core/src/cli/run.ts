@@ -176,21 +176,23 @@ async function revoke(
   const helper = bulkHelper(client, command);
   const recorded = options.journal === undefined ? new Map<string, JournalEntry>() : readJournal(options.journal);
   const journal: Journal | undefined = options.journal === undefined ? undefined : openJournal(options.journal);
+  // An id a crashed or interrupted run may have revoked is retried first, and a 404 then confirms it.
+  const retried = [...recorded.values()].filter((entry) => entry.outcome === "unknown" || entry.outcome === "sending");
+  // Ids given only as arguments are counted up front; a file or a pipe is counted as it is read.
+  const counted = options.file === undefined && !options.ids.includes("-") && options.ids.length > 0;
+  const expected = counted ? new Set(options.ids).size + retried.length : 0;
   const progress =
     io.stderr.isTTY === true && !options.json
-      ? startProgress(io.stderr, `${program.bin} ${command.words.join(" ")}`)
+      ? startProgress(io.stderr, `${program.bin} ${command.words.join(" ")}`, expected)
       : undefined;
   const outcomes: SettledOutcome[] = [];
   const report = (line: OutcomeLine) => {
     outcomes.push(line.outcome);
+    progress?.settled();
     write(io, progress, options.json ? JSON.stringify(line) : humanLine(line));
   };
   const signal = io.signal;
   try {
-    // An id a crashed or interrupted run may have revoked is retried first, and a 404 then confirms it.
-    const retried = [...recorded.values()].filter(
-      (entry) => entry.outcome === "unknown" || entry.outcome === "sending",
-    );
     if (retried.length > 0) {
       const again = (async function* () {
         for (const entry of retried) yield entry.id;
@@ -210,6 +212,7 @@ async function revoke(
           yield id;
         } else if (entry && (entry.outcome === "confirmed" || entry.outcome === "failed") && !skipped.has(key)) {
           skipped.add(key);
+          progress?.read();
           report(journalLine(entry.id, entry.outcome));
         }
       }
@@ -265,7 +268,6 @@ async function send(
     // A delete the abort kept from being sent stays `sending` in the journal, so a resume sends it.
     const notSent = line.outcome !== "confirmed" && line.stage === "not-sent" && line.error === "APIUserAbortError";
     if (!notSent) journal?.record({ id: shown, outcome: line.outcome });
-    progress?.settled();
     report(notSent ? { ...line, outcome: "unknown" } : line);
   };
   await helper(values(), {
