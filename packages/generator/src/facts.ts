@@ -485,6 +485,38 @@ function pathParamOrder(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
 }
 
+/**
+ * A DELETE helper takes its path parameters as arguments, typed from their declarations: a
+ * templated parameter without one would be typed by guesswork, and a declared one missing from
+ * the template would be an argument that goes nowhere. Either makes the helper wrong, so both
+ * stop generation (any other operation gets a warning; it is only called through `raw`).
+ */
+function refusePathDisagreement(
+  context: Context,
+  at: readonly string[],
+  path: string,
+  pathParams: readonly string[],
+  params: readonly ParamSpec[],
+): void {
+  const undeclared = pathParams.filter((name) => !params.some((p) => p.in === "path" && p.name === name));
+  const untemplated = params.filter((p) => p.in === "path" && !pathParams.includes(p.name)).map((p) => p.name);
+  if (undeclared.length === 0 && untemplated.length === 0) return;
+  const parts = [
+    ...(undeclared.length > 0
+      ? [`its path ${path} has ${undeclared.map((n) => `{${n}}`).join(", ")}, not declared`]
+      : []),
+    ...(untemplated.length > 0
+      ? [`it declares the path parameter${untemplated.length > 1 ? "s" : ""} ${untemplated.join(", ")}, not in ${path}`]
+      : []),
+  ];
+  throw problem(
+    context,
+    [...at, "parameters"],
+    `disagrees with its path template: ${parts.join("; ")}`,
+    "Declare each `{name}` of the path as an `in: path` parameter, with its schema, and no others (in the overlay if the document is the vendor's).",
+  );
+}
+
 interface Collected {
   readonly spec: OperationSpec;
   readonly docs: OperationDocs;
@@ -525,6 +557,7 @@ export function extractFacts(vendor: string, doc: JsonObject, file: string, warn
       ids.add(operationId);
       const { params, descriptions, nullable } = paramFacts(context, pathItem, operation, at);
       const pathParams = pathParamOrder(path);
+      if (method === "delete") refusePathDisagreement(context, at, path, pathParams, params);
       for (const param of pathParams) {
         if (!params.some((p) => p.in === "path" && p.name === param)) {
           warn(`${file} at ${jsonPointer(at)}: path parameter {${param}} is not declared; it is taken as a string`);
