@@ -42,10 +42,22 @@ it("types the bare POST body as openapi-typescript does, and gives the run time 
 
 it("generates packages that type-check", async () => {
   const consumer = `${CONSUMER_PRELUDE}\nexport const deleted = new Client({}).things.delete("thing-1");\n`;
-  const vendors = ["info-summary", "bare-body", "unused-file"];
+  const vendors = ["info-summary", "bare-body", "unused-file", "unreadable-get"];
   const generated = await Promise.all(vendors.map((vendor) => generateFixture("tolerated-problems", vendor)));
   const packages = Object.fromEntries(
     vendors.map((vendor, i) => [vendor, { generated: generated[i] as Generated, consumer }]),
   );
   await typecheck(packages);
 }, 60_000);
+
+it("leaves an operation the run time cannot read out of its facts, and says so, when no helper is built from it", async () => {
+  const generated = await generateFixture("tolerated-problems", "unreadable-get");
+  expect(generated.warnings).toEqual([
+    expect.stringContaining(
+      "specs/unreadable-get.yaml at #/paths/~1things/get/parameters/0: The field `name` must be present on this level.",
+    ),
+    "specs/unreadable-get.yaml at #/paths/~1things/get/parameters/0: is not a valid parameter (the operation is left out of the runtime facts: no helper is built from it)",
+  ]);
+  expect(Object.keys(generated.facts.spec.operations)).toEqual(["deleteThing"]);
+  expect(generated.file("openapi.ts")).toContain("listThings");
+});
