@@ -34,6 +34,8 @@ const SIMPLE_SOURCE =
   "https://raw.githubusercontent.com/openapi-ts/openapi-typescript/0cc7ee77d28359c7901d9cd3b5733b70a050ea49/packages/openapi-typescript/examples/simple-example.yaml";
 let work: string;
 let repo: string;
+/** What each `pnpm new-vendor` printed on stderr. */
+const newVendorStderr: Record<string, string> = {};
 /** A loopback site publishing the JSON and the multi-file document, which new-vendor is told to follow. */
 let site: { server: Server; origin: string; folder: string };
 const GHES_FILE = "octokit-ghes-3.6-diff-to-api.json";
@@ -53,7 +55,8 @@ beforeAll(async () => {
     "corpus-digitalocean": `${site.origin}/digitalocean/${DIGITALOCEAN_ENTRY}`,
   };
   for (const { id, spec } of PUBLIC) {
-    await inRepo("pnpm", ["new-vendor", id, "--spec", spec, "--source", sources[id] ?? ""]);
+    const { stderr } = await inRepo("pnpm", ["new-vendor", id, "--spec", spec, "--source", sources[id] ?? ""]);
+    newVendorStderr[id] = stderr;
   }
 }, 15 * MINUTES);
 afterAll(async () => {
@@ -109,6 +112,18 @@ describe("pnpm new-vendor <name> --spec <document> for the public documents", ()
     expect(await readFile(join(repo, "packages", "corpus-digitalocean", "spec-sources.yaml"), "utf8")).toContain(
       `document: "${site.origin}/digitalocean/${DIGITALOCEAN_ENTRY}"`,
     );
+  });
+
+  it("prints the document's warnings once each, and still generates", () => {
+    // GitHub's document has two `nullable` schemas without a `type`: tolerated, and reported.
+    const warnings = (newVendorStderr["corpus-ghes"] ?? "").split("\n").filter((line) => line.startsWith("warning: "));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^warning: specs\/corpus-ghes\.json at #\/components\/schemas\/installation\/.*nullable/),
+      expect.stringMatching(
+        /^warning: specs\/corpus-ghes\.json at #\/components\/schemas\/ldap-mapping-team\/.*nullable/,
+      ),
+    ]);
+    expect(newVendorStderr["corpus-digitalocean"]).not.toContain("warning: ");
   });
 
   it(

@@ -7,7 +7,8 @@
  *   3. makes the package a dependency of the suites that span vendors (conformance, bench), so
  *      turbo builds it before they run;
  *   4. runs `pnpm install` (which links the package and adds it to pnpm-lock.yaml) and
- *      `pnpm generate <name>`;
+ *      `pnpm generate <name>`, passing on its warnings (problems with the document that do not
+ *      stop generation) on stderr;
  *   5. builds the package and writes its API report (`packages/<name>/api-report/`).
  * Afterwards `pnpm test` covers the new vendor everywhere; commit pnpm-lock.yaml with the rest.
  */
@@ -195,6 +196,9 @@ async function main(args: Arguments): Promise<void> {
   await writeFile(join(packageDir, "README.md"), readme(names, JSON.parse(report.stdout) as ClientSurface));
   const generated = await run("pnpm", ["generate", name], { cwd: root, env, timeoutMs: 600_000 });
   process.stdout.write(generated.stdout);
+  // Its progress and the document's warnings (problems that do not stop generation), each once:
+  // the report above read the same document, and its copy of them is not repeated.
+  process.stderr.write(generated.stderr);
   // The project's formatter has the last word on layout, so the new package passes `pnpm lint` as written.
   await run(join(root, "node_modules", ".bin", "biome"), ["check", "--write", packageDir], { cwd: root });
 
