@@ -108,7 +108,12 @@ export async function findSpecs(specsDir: string, root = join(specsDir, "..")): 
   return sources;
 }
 
-function refuseUnsupportedVersion(parsed: unknown, display: string): void {
+/**
+ * Refuses what is not OpenAPI 3.0 or 3.1. A version without its patch number (`openapi: "3.0"`)
+ * is not valid, but says which version it is, and openapi-typescript reads it: a finding that
+ * does not block (only strict validation stops over it).
+ */
+function refuseUnsupportedVersion(parsed: unknown, display: string): Finding | undefined {
   if (!isObject(parsed)) {
     throw new SpecProblem(
       display,
@@ -126,6 +131,16 @@ function refuseUnsupportedVersion(parsed: unknown, display: string): void {
     );
   }
   const version = parsed.openapi;
+  if (typeof version === "string" && /^3\.[01]$/.test(version)) {
+    return {
+      file: display,
+      pointer: "#/openapi",
+      problems: [`The version \`${version}\` has no patch number (\`${version}.0\`, for one).`],
+      suggest: [],
+      blocking: false,
+      reason: `tolerated: read as OpenAPI ${version}, as openapi-typescript reads it`,
+    };
+  }
   if (typeof version !== "string" || !/^3\.[01]\.\d+/.test(version)) {
     throw new SpecProblem(
       display,
@@ -134,6 +149,7 @@ function refuseUnsupportedVersion(parsed: unknown, display: string): void {
       "The generator reads OpenAPI 3.0.x and 3.1.x documents; set `openapi: 3.0.3` or `3.1.0` as the document's version.",
     );
   }
+  return undefined;
 }
 
 export interface LoadOptions {
@@ -151,9 +167,10 @@ export async function validateDocument(
   root: string,
   options: LoadOptions = {},
 ): Promise<{ findings: Finding[]; strict: boolean }> {
-  refuseUnsupportedVersion(await parseFile(source.entry, source.display), source.display);
+  const version = refuseUnsupportedVersion(await parseFile(source.entry, source.display), source.display);
   const strict = options.strict === true || (await overlayAsksStrict(source.overlay, root));
-  return { findings: await findProblems(source.entry, source.display, root), strict };
+  const findings = await findProblems(source.entry, source.display, root);
+  return { findings: version ? [version, ...findings] : findings, strict };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Problems that no generated file depends on are warnings, each reported once, and the package is
  * still generated: the two that real vendors publish (`info.summary` in an OpenAPI 3.0 document,
- * a POST body without its `content` wrapper) and one in a file that only a POST reaches.
+ * a POST body without its `content` wrapper), one in a file that only a POST reaches, and a version
+ * without its patch number.
  */
 import { expect, it } from "vitest";
 import { CONSUMER_PRELUDE, type Generated, generateFixture, typecheck } from "../helpers.ts";
@@ -20,6 +21,10 @@ it.each([
   [
     "unused-file",
     "specs/unused-file/create-thing.yaml at #/responses/201/headers/Location/explode-me: Property `explode-me` is not expected here.",
+  ],
+  [
+    "version-without-patch",
+    "specs/version-without-patch.yaml at #/openapi: The version `3.0` has no patch number (`3.0.0`, for one). (tolerated: read as OpenAPI 3.0",
   ],
 ])("%s: one warning, with file and pointer, and a package", async (vendor, warning) => {
   const generated = await generateFixture("tolerated-problems", vendor);
@@ -42,7 +47,7 @@ it("types the bare POST body as openapi-typescript does, and gives the run time 
 
 it("generates packages that type-check", async () => {
   const consumer = `${CONSUMER_PRELUDE}\nexport const deleted = new Client({}).things.delete("thing-1");\n`;
-  const vendors = ["info-summary", "bare-body", "unused-file", "unreadable-get"];
+  const vendors = ["info-summary", "bare-body", "unused-file", "unreadable-get", "version-without-patch"];
   const generated = await Promise.all(vendors.map((vendor) => generateFixture("tolerated-problems", vendor)));
   const packages = Object.fromEntries(
     vendors.map((vendor, i) => [vendor, { generated: generated[i] as Generated, consumer }]),
