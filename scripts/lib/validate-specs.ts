@@ -1,6 +1,7 @@
 /**
- * `pnpm validate-specs [--strict] [vendor…]`: every vendor's document validated the way the
- * generator validates it, every problem at once (see packages/generator/src/validate-cli.ts).
+ * `pnpm validate-specs [--strict] [vendor…]`: every vendor's document linted, and each problem
+ * classified, the way the generator does it, every problem at once (see
+ * packages/generator/src/validate-cli.ts).
  */
 import { validateSpecs } from "@sdkforge/generator";
 import { REPO_ROOT } from "./vendors.ts";
