@@ -10,9 +10,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { main } from "@sdkforge/generator";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 
 const run = promisify(execFile);
+// Two cases start a node process that loads the generator: seconds on a busy machine, more than
+// vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 let root: string;
 

@@ -15,6 +15,7 @@ export interface RunOptions {
 export interface RunResult {
   readonly code: number | null;
   readonly stdout: string;
+  readonly stderr: string;
   /** stdout and stderr interleaved as they arrived. */
   readonly output: string;
   readonly ms: number;
@@ -44,11 +45,13 @@ export function runAllowingFailure(command: string, args: readonly string[], opt
     });
     let output = "";
     let stdout = "";
+    let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
       output += chunk.toString();
     });
     child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
       output += chunk.toString();
     });
     const timer = setTimeout(() => {
@@ -61,7 +64,7 @@ export function runAllowingFailure(command: string, args: readonly string[], opt
     });
     child.once("close", (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, output, ms: Math.round(performance.now() - started) });
+      resolve({ code, stdout, stderr, output, ms: Math.round(performance.now() - started) });
     });
   });
 }

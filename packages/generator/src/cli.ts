@@ -4,6 +4,8 @@
  *                                     API reference for every document in `specs/`;
  *   pnpm generate --check             fails when any of that differs from what the documents produce;
  *   pnpm generate archil              limits either to the named vendors;
+ *   pnpm generate --strict            stops over every validation problem, not only those that
+ *                                     would make a package wrong (see validation.ts);
  *   pnpm generate --report <vendor>   prints what the package exposes (a table; `--json` for the one
  *                                     JSON object of the report contract, alone on stdout).
  * Progress and warnings go to stderr (pnpm's own script banner goes to stdout: use `pnpm -s` when
@@ -29,6 +31,7 @@ async function readOrNull(path: string): Promise<string | null> {
 interface Parsed {
   readonly check: boolean;
   readonly json: boolean;
+  readonly strict: boolean;
   readonly report: string | undefined;
   readonly only: ReadonlySet<string>;
 }
@@ -41,33 +44,45 @@ function parseArgs(args: readonly string[]): Parsed {
     if (arg === "--report") {
       report = args[++i];
       if (report === undefined || report.startsWith("--")) throw new UsageError("--report needs a vendor name");
-    } else if (arg !== "--check" && arg !== "--json") {
+    } else if (arg !== "--check" && arg !== "--json" && arg !== "--strict") {
       if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
       only.add(arg);
     }
   }
-  return { check: args.includes("--check"), json: args.includes("--json"), report, only };
+  return {
+    check: args.includes("--check"),
+    json: args.includes("--json"),
+    strict: args.includes("--strict"),
+    report,
+    only,
+  };
 }
 
 class UsageError extends Error {}
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
-async function runReport(root: string, sources: readonly SpecSource[], vendor: string, json: boolean): Promise<number> {
+async function runReport(
+  root: string,
+  sources: readonly SpecSource[],
+  vendor: string,
+  options: Parsed,
+): Promise<number> {
   const source = sources.find((s) => s.vendor === vendor);
   if (!source) {
     progress(`No document for "${vendor}" in specs/ (found: ${sources.map((s) => s.vendor).join(", ") || "none"}).`);
     return 1;
   }
-  const { facts } = await readVendor(source, { root });
+  const { facts } = await readVendor(source, { root, strict: options.strict });
   const report = vendorReport(facts);
   process.stdout.write(
-    json ? `${JSON.stringify(report, null, 2)}\n` : `# ${report.package}\n\n${reportTables(report)}`,
+    options.json ? `${JSON.stringify(report, null, 2)}\n` : `# ${report.package}\n\n${reportTables(report)}`,
   );
   return 0;
 }
 
-async function runGenerate(root: string, sources: readonly SpecSource[], check: boolean): Promise<number> {
+async function runGenerate(root: string, sources: readonly SpecSource[], options: Parsed): Promise<number> {
+  const { check, strict } = options;
   const stale: string[] = [];
   let problems = 0;
   for (const source of sources) {
@@ -79,7 +94,7 @@ async function runGenerate(root: string, sources: readonly SpecSource[], check: 
       problems++;
       continue;
     }
-    const { facts, files } = await generateVendor(source, { root });
+    const { facts, files } = await generateVendor(source, { root, strict });
     const outDir = join(packageDir, "src", "generated");
     const expected = new Map(files.map((file) => [join(outDir, file.name), file.contents]));
     const readmePath = join(packageDir, "README.md");
@@ -121,13 +136,13 @@ export async function main(root: string, args: readonly string[]): Promise<numbe
   try {
     const options = parseArgs(args);
     const all = await findSpecs(join(root, "specs"), root);
-    if (options.report !== undefined) return await runReport(root, all, options.report, options.json);
+    if (options.report !== undefined) return await runReport(root, all, options.report, options);
     const sources = all.filter((source) => options.only.size === 0 || options.only.has(source.vendor));
     if (sources.length === 0) {
       progress(`No spec matches ${[...options.only].join(", ") || "anything"} in specs/.`);
       return 1;
     }
-    return await runGenerate(root, sources, options.check);
+    return await runGenerate(root, sources, options);
   } catch (error) {
     if (error instanceof SpecProblem || error instanceof UsageError) {
       progress(`error: ${error.message}`);

@@ -485,6 +485,38 @@ function pathParamOrder(path: string): string[] {
   return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
 }
 
+/**
+ * A DELETE helper takes its path parameters as arguments, typed from their declarations: a
+ * templated parameter without one would be typed by guesswork, and a declared one missing from
+ * the template would be an argument that goes nowhere. Either makes the helper wrong, so both
+ * stop generation (any other operation gets a warning; it is only called through `raw`).
+ */
+function refusePathDisagreement(
+  context: Context,
+  at: readonly string[],
+  path: string,
+  pathParams: readonly string[],
+  params: readonly ParamSpec[],
+): void {
+  const undeclared = pathParams.filter((name) => !params.some((p) => p.in === "path" && p.name === name));
+  const untemplated = params.filter((p) => p.in === "path" && !pathParams.includes(p.name)).map((p) => p.name);
+  if (undeclared.length === 0 && untemplated.length === 0) return;
+  const parts = [
+    ...(undeclared.length > 0
+      ? [`its path ${path} has ${undeclared.map((n) => `{${n}}`).join(", ")}, not declared`]
+      : []),
+    ...(untemplated.length > 0
+      ? [`it declares the path parameter${untemplated.length > 1 ? "s" : ""} ${untemplated.join(", ")}, not in ${path}`]
+      : []),
+  ];
+  throw problem(
+    context,
+    [...at, "parameters"],
+    `disagrees with its path template: ${parts.join("; ")}`,
+    "Declare each `{name}` of the path as an `in: path` parameter, with its schema, and no others (in the overlay if the document is the vendor's).",
+  );
+}
+
 interface Collected {
   readonly spec: OperationSpec;
   readonly docs: OperationDocs;
@@ -517,6 +549,74 @@ function className(wanted: string | undefined, vendor: string, file: string, war
   return fallback;
 }
 
+interface OperationWhere {
+  readonly path: string;
+  readonly pathItem: JsonObject;
+  readonly method: HttpMethod;
+  readonly at: readonly string[];
+  readonly operationId: string;
+  readonly documentId: string | null;
+}
+
+/** One operation's runtime facts, docs and naming inputs. */
+function collectOperation(
+  context: Context,
+  where: OperationWhere,
+  operation: JsonObject,
+  documentSecurity: string[][],
+): Collected {
+  const { doc, file, warn } = context;
+  const { path, pathItem, method, at, operationId, documentId } = where;
+  const pathServers = serverFacts(context, pathItem.servers, ["paths", path]);
+  const { params, descriptions, nullable } = paramFacts(context, pathItem, operation, at);
+  const pathParams = pathParamOrder(path);
+  if (method === "delete") refusePathDisagreement(context, at, path, pathParams, params);
+  for (const param of pathParams) {
+    if (!params.some((p) => p.in === "path" && p.name === param)) {
+      warn(`${file} at ${jsonPointer(at)}: path parameter {${param}} is not declared; it is taken as a string`);
+      params.push({ name: param, in: "path", required: true, type: "string" });
+    }
+  }
+  const requestBody = deref(doc, operation.requestBody);
+  const bodyContent = deref(doc, requestBody?.content) ?? {};
+  const bodyType = preferredMedia(bodyContent);
+  const operationServers = serverFacts(context, operation.servers, at);
+  const ownServers = operationServers.length > 0 ? operationServers : pathServers;
+  const marker = bodyMarker(context, operation, at, "x-sdkforge-failure-when");
+  const successMarker = bodyMarker(context, operation, at, "x-sdkforge-success-when");
+  const spec: OperationSpec = {
+    operationId,
+    method,
+    path,
+    pathParams,
+    params,
+    ...(requestBody && bodyType ? { body: { required: requestBody.required === true, contentType: bodyType } } : {}),
+    security:
+      operation.security === undefined
+        ? documentSecurity
+        : requirementList(context, operation.security, [...at, "security"]),
+    ...(ownServers.length > 0 ? { servers: ownServers } : {}),
+    ...(marker ? { failureWhen: marker } : {}),
+    ...(successMarker ? { successWhen: successMarker } : {}),
+    responses: responseFacts(context, operation, at),
+  };
+  const tags = Array.isArray(operation.tags) ? operation.tags.filter((tag) => typeof tag === "string") : [];
+  return {
+    spec,
+    documentId,
+    tag: tags[0] as string | undefined,
+    resourceOverride: stringOf(operation["x-sdkforge-resource"]),
+    methodOverride: stringOf(operation["x-sdkforge-method"]),
+    nullablePathParams: pathParams.filter((param) => nullable.has(param)),
+    docs: {
+      summary: stringOf(operation.summary),
+      description: stringOf(operation.description),
+      deprecated: operation.deprecated === true,
+      pathParams: Object.fromEntries(pathParams.map((param) => [param, descriptions.get(param)])),
+    },
+  };
+}
+
 export function extractFacts(vendor: string, doc: JsonObject, file: string, warn: Warn): VendorFacts {
   const context: Context = { doc, file, warn };
   const info = isObject(doc.info) ? doc.info : {};
@@ -531,7 +631,6 @@ export function extractFacts(vendor: string, doc: JsonObject, file: string, warn
   for (const path of Object.keys(paths).sort()) {
     if (!path.startsWith("/")) continue;
     const pathItem = deref(doc, paths[path]) ?? {};
-    const pathServers = serverFacts(context, pathItem.servers, ["paths", path]);
     for (const method of HTTP_METHODS) {
       const at = ["paths", path, method];
       const operation = deref(doc, pathItem[method]);
@@ -545,54 +644,17 @@ export function extractFacts(vendor: string, doc: JsonObject, file: string, warn
         operationId = `${method} ${path}`;
       }
       ids.add(operationId);
-      const { params, descriptions, nullable } = paramFacts(context, pathItem, operation, at);
-      const pathParams = pathParamOrder(path);
-      for (const param of pathParams) {
-        if (!params.some((p) => p.in === "path" && p.name === param)) {
-          warn(`${file} at ${jsonPointer(at)}: path parameter {${param}} is not declared; it is taken as a string`);
-          params.push({ name: param, in: "path", required: true, type: "string" });
-        }
+      const where: OperationWhere = { path, pathItem, method, at, operationId, documentId };
+      try {
+        collected.push(collectOperation(context, where, operation, documentSecurity));
+      } catch (error) {
+        // No helper is built from another method's operation; only `raw` calls it. Unreadable, it
+        // is left out of the runtime facts rather than stopping the whole package.
+        if (method === "delete" || !(error instanceof SpecProblem)) throw error;
+        warn(
+          `${error.message.split("\n")[0]} (the operation is left out of the runtime facts: no helper is built from it)`,
+        );
       }
-      const requestBody = deref(doc, operation.requestBody);
-      const bodyContent = deref(doc, requestBody?.content) ?? {};
-      const bodyType = preferredMedia(bodyContent);
-      const operationServers = serverFacts(context, operation.servers, at);
-      const ownServers = operationServers.length > 0 ? operationServers : pathServers;
-      const marker = bodyMarker(context, operation, at, "x-sdkforge-failure-when");
-      const successMarker = bodyMarker(context, operation, at, "x-sdkforge-success-when");
-      const spec: OperationSpec = {
-        operationId,
-        method,
-        path,
-        pathParams,
-        params,
-        ...(requestBody && bodyType
-          ? { body: { required: requestBody.required === true, contentType: bodyType } }
-          : {}),
-        security:
-          operation.security === undefined
-            ? documentSecurity
-            : requirementList(context, operation.security, [...at, "security"]),
-        ...(ownServers.length > 0 ? { servers: ownServers } : {}),
-        ...(marker ? { failureWhen: marker } : {}),
-        ...(successMarker ? { successWhen: successMarker } : {}),
-        responses: responseFacts(context, operation, at),
-      };
-      const tags = Array.isArray(operation.tags) ? operation.tags.filter((tag) => typeof tag === "string") : [];
-      collected.push({
-        spec,
-        documentId,
-        tag: tags[0] as string | undefined,
-        resourceOverride: stringOf(operation["x-sdkforge-resource"]),
-        methodOverride: stringOf(operation["x-sdkforge-method"]),
-        nullablePathParams: pathParams.filter((param) => nullable.has(param)),
-        docs: {
-          summary: stringOf(operation.summary),
-          description: stringOf(operation.description),
-          deprecated: operation.deprecated === true,
-          pathParams: Object.fromEntries(pathParams.map((param) => [param, descriptions.get(param)])),
-        },
-      });
     }
   }
 

@@ -9,10 +9,12 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative } from "node:path";
-import { bundle, createConfig, lint } from "@redocly/openapi-core";
+import { bundle, createConfig } from "@redocly/openapi-core";
 import { parse as parseYaml } from "yaml";
 import { isObject, type JsonObject } from "./json.ts";
+import { overlayAsksStrict } from "./overlay.ts";
 import { SpecProblem, type Warn } from "./problems.ts";
+import { type Finding, findProblems, settleFindings } from "./validation.ts";
 
 const DOCUMENT_EXTENSIONS = [".yaml", ".yml", ".json"];
 const OVERLAY_SUFFIX = /\.overlay\.(ya?ml|json)$/;
@@ -106,7 +108,12 @@ export async function findSpecs(specsDir: string, root = join(specsDir, "..")): 
   return sources;
 }
 
-function refuseUnsupportedVersion(parsed: unknown, display: string): void {
+/**
+ * Refuses what is not OpenAPI 3.0 or 3.1. A version without its patch number (`openapi: "3.0"`)
+ * is not valid, but says which version it is, and openapi-typescript reads it: a finding that
+ * does not block (only strict validation stops over it).
+ */
+function refuseUnsupportedVersion(parsed: unknown, display: string): Finding | undefined {
   if (!isObject(parsed)) {
     throw new SpecProblem(
       display,
@@ -124,6 +131,16 @@ function refuseUnsupportedVersion(parsed: unknown, display: string): void {
     );
   }
   const version = parsed.openapi;
+  if (typeof version === "string" && /^3\.[01]$/.test(version)) {
+    return {
+      file: display,
+      pointer: "#/openapi",
+      problems: [`The version \`${version}\` has no patch number (\`${version}.0\`, for one).`],
+      suggest: [],
+      blocking: false,
+      reason: `tolerated: read as OpenAPI ${version}, as openapi-typescript reads it`,
+    };
+  }
   if (typeof version !== "string" || !/^3\.[01]\.\d+/.test(version)) {
     throw new SpecProblem(
       display,
@@ -132,41 +149,44 @@ function refuseUnsupportedVersion(parsed: unknown, display: string): void {
       "The generator reads OpenAPI 3.0.x and 3.1.x documents; set `openapi: 3.0.3` or `3.1.0` as the document's version.",
     );
   }
+  return undefined;
+}
+
+export interface LoadOptions {
+  /** Every validation problem stops generation, not only those that would make the package wrong. */
+  readonly strict?: boolean;
 }
 
 /**
- * Inside a JSON Schema, structural problems (GitHub's `nullable` without `type`, for one) are
- * tolerated: openapi-typescript reads such schemas leniently and the runtime only needs their
- * shape. Anywhere else they would change what gets generated, so they stop generation.
+ * What is wrong with a vendor's document, classified (see validation.ts), and whether its
+ * validation is strict (asked for here or by `x-sdkforge-strict: true` in its overlay). Refuses
+ * outright what is not OpenAPI 3.0 or 3.1.
  */
-function isInsideSchema(pointer: string): boolean {
-  return /\/(schema|schemas|items|properties|allOf|anyOf|oneOf|additionalProperties)(\/|$)/.test(pointer);
+export async function validateDocument(
+  source: SpecSource,
+  root: string,
+  options: LoadOptions = {},
+): Promise<{ findings: Finding[]; strict: boolean }> {
+  const version = refuseUnsupportedVersion(await parseFile(source.entry, source.display), source.display);
+  const strict = options.strict === true || (await overlayAsksStrict(source.overlay, root));
+  const findings = await findProblems(source.entry, source.display, root);
+  return { findings: version ? [version, ...findings] : findings, strict };
 }
 
-/** Reads, validates and bundles a vendor's document into one object whose `$ref`s are all local. */
-export async function loadDocument(source: SpecSource, root: string, warn: Warn): Promise<JsonObject> {
-  refuseUnsupportedVersion(await parseFile(source.entry, source.display), source.display);
-  const config = await createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } });
-  const problems = await lint({ ref: source.entry, config });
-  const where = (location: (typeof problems)[number]["location"][number] | undefined) => {
-    const file = location?.source.absoluteRef ?? source.entry;
-    return { file: relative(root, file).split("\\").join("/"), pointer: location?.pointer ?? "" };
-  };
-  for (const problem of problems) {
-    const { file, pointer } = where(problem.location[0]);
-    if (problem.ruleId === "struct" && isInsideSchema(pointer)) {
-      warn(`${file} at ${pointer}: ${problem.message} (tolerated inside a schema)`);
-      continue;
-    }
-    throw new SpecProblem(
-      file,
-      pointer,
-      `does not validate as OpenAPI: ${problem.message}`,
-      problem.suggest.length > 0
-        ? `Did you mean ${problem.suggest.map((s) => `\`${s}\``).join(", ")}? Fix the document (or report it to the vendor).`
-        : "Fix the document (or report it to the vendor); `pnpm validate-specs` shows every problem at once.",
-    );
-  }
+/**
+ * Reads, validates and bundles a vendor's document into one object whose `$ref`s are all local.
+ * A problem that would make the generated package wrong stops it with the file and pointer; any
+ * other is reported once through `warn`, and the document is still loaded.
+ */
+export async function loadDocument(
+  source: SpecSource,
+  root: string,
+  warn: Warn,
+  options: LoadOptions = {},
+): Promise<JsonObject> {
+  const { findings, strict } = await validateDocument(source, root, options);
+  settleFindings(findings, strict, warn);
+  const config = await createConfig({});
   const bundled = await bundle({ ref: source.entry, config, dereference: false });
   const parsed: unknown = bundled.bundle.parsed;
   if (!isObject(parsed)) {

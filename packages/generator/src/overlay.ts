@@ -9,12 +9,31 @@
  *   - on an operation: `x-sdkforge-resource`, `x-sdkforge-method` (helper names) and
  *     `x-sdkforge-failure-when` (a 2xx body that reports a failure, e.g. `{ status: error }`) and
  *     `x-sdkforge-success-when` (what a 2xx body must say to count as a success, e.g. `{ status: success }`).
+ *
+ * And one from the overlay document itself, since it is about how sdkforge treats the vendor's
+ * document rather than about the API: `x-sdkforge-strict: true` makes every validation problem
+ * stop generation (see validation.ts).
  */
 import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
 import { openapiOverlay } from "openapi-format";
 import { parse as parseYaml } from "yaml";
 import { isObject, type JsonObject } from "./json.ts";
 import { SpecProblem } from "./problems.ts";
+
+/** Whether the overlay (when there is one) asks for strict validation with `x-sdkforge-strict: true`. */
+export async function overlayAsksStrict(overlayPath: string | undefined, root: string): Promise<boolean> {
+  if (overlayPath === undefined) return false;
+  const overlay: unknown = parseYaml(await readFile(overlayPath, "utf8"));
+  const strict = isObject(overlay) ? overlay["x-sdkforge-strict"] : undefined;
+  if (strict === undefined || typeof strict === "boolean") return strict === true;
+  throw new SpecProblem(
+    relative(root, overlayPath).split("\\").join("/"),
+    "#/x-sdkforge-strict",
+    `must be true or false, not ${JSON.stringify(strict)}`,
+    "Write `x-sdkforge-strict: true` to make every validation problem stop generation, or leave it out.",
+  );
+}
 
 export async function applyOverlay(document: JsonObject, overlayPath: string, display: string): Promise<JsonObject> {
   const overlay: unknown = parseYaml(await readFile(overlayPath, "utf8"));

@@ -29,6 +29,8 @@ export interface GenerateOptions {
   /** The workspace root: file names in banners and messages are relative to it. */
   readonly root: string;
   readonly warn?: Warn;
+  /** Every validation problem stops generation (`--strict`); by default only those that would make the package wrong. */
+  readonly strict?: boolean;
 }
 
 function banner(source: SpecSource, root: string): string {
@@ -42,7 +44,7 @@ export async function readVendor(
   options: GenerateOptions,
 ): Promise<{ facts: VendorFacts; document: object }> {
   const warn = options.warn ?? warnOnStderr;
-  let document = await loadDocument(source, options.root, warn);
+  let document = await loadDocument(source, options.root, warn, { strict: options.strict === true });
   if (source.overlay) {
     document = await applyOverlay(
       document,

@@ -46,13 +46,21 @@ export async function scratchSpecs(
 }
 
 /** Generates one vendor of a behaviour folder. */
-export async function generateFixture(folder: string, vendor: string): Promise<Generated> {
+export async function generateFixture(
+  folder: string,
+  vendor: string,
+  options: { readonly strict?: boolean } = {},
+): Promise<Generated> {
   const scratch = await scratchSpecs(folder);
   try {
     const source = scratch.sources.find((s) => s.vendor === vendor);
     if (!source) throw new Error(`test/${folder}/specs has no document for ${vendor}`);
     const warnings: string[] = [];
-    const generated = await generateVendor(source, { root: scratch.root, warn: (message) => warnings.push(message) });
+    const generated = await generateVendor(source, {
+      ...options,
+      root: scratch.root,
+      warn: (message) => warnings.push(message),
+    });
     const file = (name: string) => generated.files.find((f) => f.name === name)?.contents ?? "";
     return { ...generated, warnings, file };
   } finally {
