@@ -4,6 +4,7 @@
  * own bulk helper, and reports each id as it settles: on stdout (lines or `--json`), in the
  * journal, and on a progress bar when stderr is a terminal.
  */
+import { accessSync, constants } from "node:fs";
 import { resolveCredentials } from "../auth.js";
 import type { DeleteManyOptions, DeleteManyOutcome } from "../bulk.js";
 import { maskSecrets, redactHeaders, secretList } from "../secrets.js";
@@ -150,6 +151,13 @@ async function runCommand(program: CliProgram, command: Command, options: RunOpt
   const allByFlag = command.pathFlags.every(({ param }) => options.pathValues[param.name] !== undefined);
   if (options.ids.length === 0 && options.file === undefined && !stdinHoldsIds && !allByFlag) {
     throw new UsageError("No ids: give them as arguments, with --file, or on standard input.");
+  }
+  if (options.file !== undefined) {
+    try {
+      accessSync(options.file, constants.R_OK);
+    } catch {
+      throw new UsageError(`Cannot read the ids file ${JSON.stringify(options.file)}.`);
+    }
   }
   const alternatives = credentialAlternatives(program.spec, command.operation);
   const credentials = await credentialsFor(alternatives, options, io, stdinHoldsIds);

@@ -141,6 +141,9 @@ describe("a two-parameter command", () => {
     expect(help.out).toContain("--disk-id <string>  The disk");
     expect(help.out).toContain("--user-id <integer>  The user");
     expect((await run(["disk-users", "purge"])).code).toBe(exitCodes.badUsage);
+    const missingFile = await run(["disk-users", "delete", "--file", "no-such-ids.txt", "--base-url", server.url]);
+    expect(missingFile.code).toBe(exitCodes.badUsage);
+    expect(missingFile.err).toContain("Cannot read the ids file");
     expect((await run([])).code).toBe(exitCodes.badUsage);
   });
 });
