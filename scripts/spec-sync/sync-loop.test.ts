@@ -141,6 +141,8 @@ describe("v2, Archil adds DELETE /api/disks/{id}", () => {
           // The README's API reference and the typed helpers are generated from the same facts.
           ` M packages/archil/README.md`,
           ` M packages/archil/api-report/archil.api.md`,
+          // The bin gains the new helper's command.
+          ` M packages/archil/src/generated/cli.ts`,
           ` M packages/archil/src/generated/openapi.ts`,
           ` M packages/archil/src/generated/resources.ts`,
           ` M packages/archil/src/generated/spec.ts`,
@@ -261,6 +263,8 @@ describe("v4, description wording only", () => {
       expect(changeset?.releases).toEqual([{ name: "@sdkforge/archil", type: "patch" }]);
       expect(await workspace.changes()).toEqual(
         [
+          // The bin's --help carries the operation's wording, as the helpers' JSDoc does.
+          " M packages/archil/src/generated/cli.ts",
           " M packages/archil/src/generated/openapi.ts",
           // The helpers' JSDoc carries the operation's wording.
           " M packages/archil/src/generated/resources.ts",
