@@ -3,7 +3,7 @@
  * with nothing installed. For every vendor, `--help` lists its commands and one real revoke
  * against the vendor's test server on 127.0.0.1 confirms, as one JSON line with exit code 0.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { commandWords } from "@sdkforge/core/cli";
 import { cleanEnv, run } from "../lib/run.ts";
@@ -24,9 +24,10 @@ export async function checkNpxCli(
   for (const { vendor, testVendor } of vendors) {
     const folder = join(dir, vendor.id);
     await mkdir(folder, { recursive: true });
+    // As the consumers do: @sdkforge/* from the rehearsal registry, everything else from the usual one.
+    await writeFile(join(folder, ".npmrc"), `@sdkforge:registry=${registryUrl}\n`);
     const spec = `${vendor.packageName}@${versions[vendor.packageName]}`;
     const env = cleanEnv({
-      npm_config_registry: registryUrl,
       npm_config_cache: join(dir, "npm-cache"),
       npm_config_update_notifier: "false",
       npm_config_fund: "false",
