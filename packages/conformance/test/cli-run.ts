@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { commandWords } from "@sdkforge/core/cli";
+import { commandWords, type OutcomeLine } from "@sdkforge/core/cli";
 import type { VendorUnderTest } from "./vendors.js";
 
 const require = createRequire(import.meta.url);
@@ -75,18 +75,8 @@ export function runBin(
   });
 }
 
-export interface JsonLine {
-  readonly id: string;
-  readonly outcome: "confirmed" | "failed" | "unknown";
-  readonly alreadyGone: boolean;
-  readonly confirmedByRetry: boolean;
-  readonly message: string;
-  readonly error: string | null;
-  readonly status: number | null;
-  readonly stage: string | null;
-  readonly outcomeUnknown: boolean;
-  readonly fromJournal: boolean;
-}
+/** One `--json` line, as core's CLI documents it. */
+export type JsonLine = OutcomeLine;
 
 export function jsonLines(stdout: string): JsonLine[] {
   return stdout

@@ -5,33 +5,9 @@
  * report nor reject the batch.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { APIClient, type ApiSpec, type DeleteResource, InvalidArgumentError } from "../src/index.js";
+import { APIClient, type DeleteResource, InvalidArgumentError } from "../src/index.js";
 import { type ScriptedServer, startScriptedServer } from "../src/testing/index.js";
-
-const body = { type: "object", properties: { message: { type: "string" } } } as const;
-const usersSpec = {
-  name: "Users",
-  env: "USERS_TEST",
-  title: "Users API",
-  version: "1.0.0",
-  servers: [{ url: "https://users.example.com" }],
-  securitySchemes: {},
-  operations: {
-    deleteUser: {
-      operationId: "deleteUser",
-      method: "delete",
-      path: "/disks/{diskId}/users/{userId}",
-      pathParams: ["diskId", "userId"],
-      params: [
-        { name: "diskId", in: "path", required: true, type: "string" },
-        { name: "userId", in: "path", required: true, type: "integer" },
-      ],
-      security: [],
-      responses: { "200": { description: "Deleted", contentType: "application/json", schema: body } },
-    },
-  },
-  resources: { users: { delete: "deleteUser" } },
-} as const satisfies ApiSpec;
+import { usersSpec } from "./fixtures.js";
 
 class Users extends APIClient<object> {
   declare readonly users: DeleteResource<readonly [string, number]>;

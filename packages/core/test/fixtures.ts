@@ -40,6 +40,32 @@ export const thingsSpec = {
   resources: { things: { delete: "deleteThing" } },
 } as const satisfies ApiSpec;
 
+/** A two-parameter path (`/disks/{diskId}/users/{userId}`, string and integer), no auth: ids are tuples. */
+const messageBody = { type: "object", properties: { message: { type: "string" } } } as const;
+export const usersSpec = {
+  name: "Users",
+  env: "USERS_TEST",
+  title: "Users API",
+  version: "1.0.0",
+  servers: [{ url: "https://users.example.com" }],
+  securitySchemes: {},
+  operations: {
+    deleteUser: {
+      operationId: "deleteUser",
+      method: "delete",
+      path: "/disks/{diskId}/users/{userId}",
+      pathParams: ["diskId", "userId"],
+      params: [
+        { name: "diskId", in: "path", required: true, type: "string" },
+        { name: "userId", in: "path", required: true, type: "integer" },
+      ],
+      security: [],
+      responses: { "200": { description: "Deleted", contentType: "application/json", schema: messageBody } },
+    },
+  },
+  resources: { users: { delete: "deleteUser" } },
+} as const satisfies ApiSpec;
+
 export interface ThingsPaths {
   "/things/{id}": {
     delete: { parameters: { path: { id: string } } };

@@ -4,8 +4,9 @@
  */
 
 export { commandWords } from "./commands.js";
-export { exitCodes } from "./exit-code.js";
+export { exitCodes, type SettledOutcome } from "./exit-code.js";
 export { main } from "./main.js";
+export type { OutcomeLine } from "./outcome.js";
 export type { CliProgram, CommandDocs } from "./program.js";
 export type { TerminalInput } from "./prompt.js";
 export { type CliIO, processIO, runCli, type TerminalOutput } from "./run.js";

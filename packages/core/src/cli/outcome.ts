@@ -2,6 +2,7 @@
 import type { DeleteManyOutcome } from "../bulk.js";
 import type { SettledOutcome } from "./exit-code.js";
 
+/** One id's line of `--json` output (and what the human-readable line is made from). */
 export interface OutcomeLine {
   readonly id: string | readonly string[];
   readonly outcome: SettledOutcome;

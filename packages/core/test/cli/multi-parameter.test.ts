@@ -6,38 +6,9 @@
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type CliProgram, exitCodes, runCli } from "../../src/cli/index.js";
-import { APIClient, type ApiSpec, type ClientOptions, type DeleteManyOutcome } from "../../src/index.js";
+import { APIClient, type ClientOptions, type DeleteManyOutcome } from "../../src/index.js";
 import { type SpecServer, startSpecServer } from "../../src/testing/index.js";
-
-const usersSpec = {
-  name: "Users",
-  env: "USERS_CLI_TEST",
-  title: "Users API",
-  version: "1.0.0",
-  servers: [{ url: "https://users.example.com" }],
-  securitySchemes: {},
-  operations: {
-    deleteUser: {
-      operationId: "deleteUser",
-      method: "delete",
-      path: "/disks/{disk_id}/users/{user_id}",
-      pathParams: ["disk_id", "user_id"],
-      params: [
-        { name: "disk_id", in: "path", required: true, type: "string" },
-        { name: "user_id", in: "path", required: true, type: "integer" },
-      ],
-      security: [],
-      responses: {
-        "200": {
-          description: "Deleted",
-          contentType: "application/json",
-          schema: { type: "object", required: ["message"], properties: { message: { type: "string" } } },
-        },
-      },
-    },
-  },
-  resources: { diskUsers: { delete: "deleteUser" } },
-} as const satisfies ApiSpec;
+import { usersSpec } from "../fixtures.js";
 
 class Users extends APIClient<object> {
   constructor(options: ClientOptions = {}) {
@@ -52,7 +23,7 @@ const program: CliProgram = {
   spec: usersSpec,
   Client: Users,
   docs: {
-    deleteUser: { summary: "Remove a user from a disk", pathParams: { disk_id: "The disk", user_id: "The user" } },
+    deleteUser: { summary: "Remove a user from a disk", pathParams: { diskId: "The disk", userId: "The user" } },
   },
 };
 
@@ -86,7 +57,7 @@ describe("a two-parameter command", () => {
   test("takes one parameter by flag and the other from each id", async () => {
     const before = server.requests.length;
     const { code, out } = await run([
-      "disk-users",
+      "users",
       "delete",
       "--disk-id",
       "d1",
@@ -116,7 +87,7 @@ describe("a two-parameter command", () => {
 
   test("reads both as columns from stdin, and refuses a line with the wrong number of columns unsent", async () => {
     const before = server.requests.length;
-    const { code, out } = await run(["disk-users", "delete", "--base-url", server.url], "d2,9\nd3 10\n# skip\nd4\n");
+    const { code, out } = await run(["users", "delete", "--base-url", server.url], "d2,9\nd3 10\n# skip\nd4\n");
     expect(code).toBe(exitCodes.someFailed);
     expect(
       server.requests
@@ -124,24 +95,24 @@ describe("a two-parameter command", () => {
         .map((request) => request.target)
         .sort(),
     ).toEqual(["/disks/d2/users/9", "/disks/d3/users/10"]);
-    expect(out).toMatch(/^failed +d4 +InvalidArgumentError: Each id must be the tuple \[disk_id, user_id\]/m);
+    expect(out).toMatch(/^failed +d4 +InvalidArgumentError: Each id must be the tuple \[diskId, userId\]/m);
   });
 
   test("refuses a value its integer parameter cannot take, before sending", async () => {
     const before = server.requests.length;
-    const { code, out } = await run(["disk-users", "delete", "--disk-id", "d1", "seven", "--base-url", server.url]);
+    const { code, out } = await run(["users", "delete", "--disk-id", "d1", "seven", "--base-url", server.url]);
     expect(code).toBe(exitCodes.someFailed);
-    expect(out).toContain("Invalid `user_id`");
+    expect(out).toContain("Invalid `userId`");
     expect(server.requests.length).toBe(before);
   });
 
   test("help comes from the spec's words, and an unknown command is a usage error", async () => {
-    const help = await run(["disk-users", "delete", "--help"]);
+    const help = await run(["users", "delete", "--help"]);
     expect(help.out).toContain("Remove a user from a disk");
     expect(help.out).toContain("--disk-id <string>  The disk");
     expect(help.out).toContain("--user-id <integer>  The user");
-    expect((await run(["disk-users", "purge"])).code).toBe(exitCodes.badUsage);
-    const missingFile = await run(["disk-users", "delete", "--file", "no-such-ids.txt", "--base-url", server.url]);
+    expect((await run(["users", "purge"])).code).toBe(exitCodes.badUsage);
+    const missingFile = await run(["users", "delete", "--file", "no-such-ids.txt", "--base-url", server.url]);
     expect(missingFile.code).toBe(exitCodes.badUsage);
     expect(missingFile.err).toContain("Cannot read the ids file");
     expect((await run([])).code).toBe(exitCodes.badUsage);
@@ -152,9 +123,9 @@ describe("deleteMany's onSettled", () => {
   test("streams each outcome as it settles, a failure with its error", async () => {
     const seen: DeleteManyOutcome[] = [];
     const client = new Users({ baseUrl: server.url }) as unknown as {
-      diskUsers: { deleteMany(ids: unknown, options: object): Promise<unknown> };
+      users: { deleteMany(ids: unknown, options: object): Promise<unknown> };
     };
-    await client.diskUsers.deleteMany(
+    await client.users.deleteMany(
       [
         ["d1", 1],
         ["d1", -1],
@@ -170,10 +141,10 @@ describe("deleteMany's onSettled", () => {
   test("with keepResults: false, holds no results and still streams every outcome", async () => {
     const seen: DeleteManyOutcome[] = [];
     const client = new Users({ baseUrl: server.url }) as unknown as {
-      diskUsers: { deleteMany(ids: unknown, options: object): Promise<{ deleted: unknown[]; failed: unknown[] }> };
+      users: { deleteMany(ids: unknown, options: object): Promise<{ deleted: unknown[]; failed: unknown[] }> };
     };
     const ids = Array.from({ length: 20 }, (_, index) => ["d9", index]);
-    const result = await client.diskUsers.deleteMany([...ids, ["d9", -1]], {
+    const result = await client.users.deleteMany([...ids, ["d9", -1]], {
       keepResults: false,
       onSettled: (outcome: DeleteManyOutcome) => seen.push(outcome),
     });
