@@ -8,12 +8,3 @@ export function idFromLine(line: string): string | undefined {
   const id = line.trim();
   return id === "" || id.startsWith("#") ? undefined : id;
 }
-
-export function parseIdList(text: string): string[] {
-  const ids: string[] = [];
-  for (const line of text.split("\n")) {
-    const id = idFromLine(line);
-    if (id !== undefined) ids.push(id);
-  }
-  return ids;
-}

@@ -249,7 +249,44 @@ async function* reparse(command: Command, ids: AsyncIterable<string | readonly s
   for await (const id of ids) yield parseId(command, {}, typeof id === "string" ? id : id.join(","));
 }
 
-async function send(
+interface BatchHooks {
+  readonly concurrency: number;
+  readonly missingOk: boolean;
+  readonly signal?: AbortSignal | undefined;
+  /** Right before the id is handed to the helper, which then sends it. */
+  beforeSend(id: CliId): void;
+  /** The id's outcome, with the operator's spelling of the id. */
+  settled(shown: string | readonly string[], outcome: DeleteManyOutcome): void;
+}
+
+/** Streams `ids` through the client's bulk helper, holding no results, and reports each as it settles. */
+async function runBatch(helper: BulkHelper, ids: AsyncIterable<CliId>, options: RunOptions, hooks: BatchHooks) {
+  // The helper hands back the value it was given; this finds the operator's spelling of it again.
+  const shownOf = new Map<unknown, string | readonly string[]>();
+  const values = async function* () {
+    for await (const id of ids) {
+      if (hooks.signal?.aborted) return;
+      shownOf.set(id.value, id.shown);
+      hooks.beforeSend(id);
+      yield id.value;
+    }
+  };
+  await helper(values(), {
+    concurrency: hooks.concurrency,
+    missingOk: hooks.missingOk,
+    // Each outcome is printed (and journaled) as it settles; an incident of a million ids holds none.
+    keepResults: false,
+    onSettled(outcome) {
+      const shown = shownOf.get(outcome.id) ?? String(outcome.id);
+      shownOf.delete(outcome.id);
+      hooks.settled(shown, outcome);
+    },
+    ...(Object.keys(options.query).length > 0 ? { query: options.query } : {}),
+    ...(hooks.signal === undefined ? {} : { signal: hooks.signal }),
+  });
+}
+
+function send(
   helper: BulkHelper,
   ids: AsyncIterable<CliId>,
   options: RunOptions,
@@ -258,34 +295,21 @@ async function send(
   report: (line: OutcomeLine) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  // The helper hands back the value it was given; this finds the operator's spelling of it again.
-  const shownOf = new Map<unknown, string | readonly string[]>();
-  const values = async function* () {
-    for await (const id of ids) {
-      if (signal?.aborted) return;
-      shownOf.set(id.value, id.shown);
-      journal?.record({ id: id.shown, outcome: "sending" });
-      progress?.read();
-      yield id.value;
-    }
-  };
-  const onSettled = (outcome: DeleteManyOutcome) => {
-    const shown = shownOf.get(outcome.id) ?? String(outcome.id);
-    shownOf.delete(outcome.id);
-    const line = outcomeLine(shown, outcome);
-    // A delete the abort kept from being sent stays `sending` in the journal, so a resume sends it.
-    const notSent = line.outcome !== "confirmed" && line.stage === "not-sent" && line.error === "APIUserAbortError";
-    if (!notSent) journal?.record({ id: shown, outcome: line.outcome });
-    report(notSent ? { ...line, outcome: "unknown" } : line);
-  };
-  await helper(values(), {
+  return runBatch(helper, ids, options, {
     concurrency: options.concurrency,
     missingOk: options.missingOk,
-    onSettled,
-    // Each outcome is printed and journaled as it settles; an incident of a million ids holds none.
-    keepResults: false,
-    ...(Object.keys(options.query).length > 0 ? { query: options.query } : {}),
-    ...(signal === undefined ? {} : { signal }),
+    signal,
+    beforeSend(id) {
+      journal?.record({ id: id.shown, outcome: "sending" });
+      progress?.read();
+    },
+    settled(shown, outcome) {
+      const line = outcomeLine(shown, outcome);
+      // A delete the abort kept from being sent stays `sending` in the journal, so a resume sends it.
+      const notSent = line.outcome !== "confirmed" && line.stage === "not-sent" && line.error === "APIUserAbortError";
+      if (!notSent) journal?.record({ id: shown, outcome: line.outcome });
+      report(notSent ? { ...line, outcome: "unknown" } : line);
+    },
   });
 }
 
@@ -310,22 +334,14 @@ async function dryRun(
   const secrets = secretList(resolveCredentials(program.spec as ApiSpec, credentials).secrets);
   const mask = (text: string) => maskSecrets(text, secrets);
   let refused = 0;
-  const shownOf = new Map<unknown, string | readonly string[]>();
-  const values = async function* () {
-    for await (const id of ids) {
-      shownOf.set(id.value, id.shown);
-      captured = undefined;
-      yield id.value;
-    }
-  };
-  await helper(values(), {
+  await runBatch(helper, ids, options, {
     // One at a time, so the request captured is the one of the id that settles next.
     concurrency: 1,
-    keepResults: false,
     missingOk: options.missingOk,
-    ...(Object.keys(options.query).length > 0 ? { query: options.query } : {}),
-    onSettled(outcome) {
-      const shown = shownOf.get(outcome.id) ?? String(outcome.id);
+    beforeSend() {
+      captured = undefined;
+    },
+    settled(shown, outcome) {
       const request = captured;
       captured = undefined;
       if (!request) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseIdList } from "../../src/cli/id-list.js";
+import { idFromLine } from "../../src/cli/id-list.js";
+
+const parseIdList = (text: string) => text.split("\n").flatMap((line) => idFromLine(line) ?? []);
 
 describe("parseIdList", () => {
   it("skips blank lines and # comments, and trims CRLF and spaces", () => {
