@@ -5,8 +5,6 @@
  * script exit 1.
  */
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   AuthenticationError,
   InvalidArgumentError,
@@ -18,7 +16,7 @@ import { commandWords } from "@sdkforge/core/cli";
 import { faults, type TestVendor } from "@sdkforge/core/testing";
 import { cleanEnv, runAllowingFailure } from "./lib/run.ts";
 import { loadTestVendor } from "./lib/vendor-testing.ts";
-import { findVendors, REPO_ROOT, type Vendor } from "./lib/vendors.ts";
+import { findVendors, REPO_ROOT, type Vendor, vendorBin } from "./lib/vendors.ts";
 
 let failures = 0;
 
@@ -56,15 +54,6 @@ async function step(
 const isResult = (fields: Record<string, unknown>) => (outcome: unknown) =>
   !(outcome instanceof Error) &&
   Object.entries(fields).every(([k, v]) => (outcome as Record<string, unknown>)[k] === v);
-
-/** The package's bin, from its own `bin` field. */
-function binOf(found: Vendor): string {
-  const dir = join(REPO_ROOT, found.packageDir);
-  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { bin?: Record<string, string> };
-  const [bin] = Object.values(manifest.bin ?? {});
-  if (bin === undefined) throw new Error(`${found.packageName} has no bin`);
-  return join(dir, bin);
-}
 
 async function demo(found: Vendor, vendor: TestVendor): Promise<void> {
   const [first, second, third] = vendor.ids(3);
@@ -137,7 +126,7 @@ async function demo(found: Vendor, vendor: TestVendor): Promise<void> {
     await step(
       `from a shell: ${found.id} ${words.join(" ")} ${String(second)} --json (credential from the env)`,
       async () => {
-        const args = [binOf(found), ...words, String(second), "--json", "--base-url", server.url];
+        const args = [vendorBin(found), ...words, String(second), "--json", "--base-url", server.url];
         const { code, stdout } = await runAllowingFailure(process.execPath, args, {
           cwd: REPO_ROOT,
           env: cleanEnv(vendor.credentialEnv),

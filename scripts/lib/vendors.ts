@@ -142,3 +142,12 @@ export function clientBudgetBytes(vendor: Vendor, root: string = REPO_ROOT): num
   const { operations, helpers } = operationCounts(vendor, root);
   return CLIENT_BUDGET_BASE_BYTES + 150 * Math.max(0, helpers - 1) + 25 * (operations - helpers);
 }
+
+/** The vendor package's bin (its incident CLI), from the `bin` field of its manifest. */
+export function vendorBin(vendor: Pick<Vendor, "packageDir" | "packageName">, root: string = REPO_ROOT): string {
+  const dir = join(root, vendor.packageDir);
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { bin?: Record<string, string> };
+  const [bin] = Object.values(manifest.bin ?? {});
+  if (bin === undefined) throw new Error(`${vendor.packageName} has no bin`);
+  return join(dir, bin);
+}

@@ -14,7 +14,7 @@ export interface WorkerTarget {
   readonly resourceName: string;
   readonly method: string;
   readonly id: unknown;
-  /** Credential option → the binding that holds its value, named like its env var (`ARCHIL_API_KEY`, …). */
+  /** Credential option → the binding that holds its value, named like its env var (`<VENDOR>_API_KEY`, …). */
   readonly credentialBindings: Readonly<Record<string, string>>;
   /** `<VENDOR>_BASE_URL`. */
   readonly baseUrlBinding: string;

@@ -2,7 +2,7 @@
  * The Cloudflare Workers consumer: worker-entry.ts, bundled the way wrangler bundles (esbuild,
  * `workerd`/`worker`/`browser` conditions, every package inlined), runs in workerd through
  * miniflare WITHOUT `nodejs_compat`. Its bindings are named like each vendor's env vars, read from
- * the vendor's spec (`ARCHIL_API_KEY`, `ARCHIL_BASE_URL`, …); the Worker passes them as options,
+ * the vendor's spec (`<VENDOR>_API_KEY`, `<VENDOR>_BASE_URL`, …); the Worker passes them as options,
  * deletes one id on a fresh embedded server per vendor, and checks that a call without a
  * credential is refused with an error saying env vars are not readable, before anything is sent.
  *

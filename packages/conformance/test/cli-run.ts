@@ -1,26 +1,13 @@
 /** Runs a vendor package's built bin in a child process, as an operator's shell would. */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { commandWords, type OutcomeLine } from "@sdkforge/core/cli";
+import { vendorBin } from "../../../scripts/lib/vendors.ts";
 import type { VendorUnderTest } from "./vendors.js";
-
-const require = createRequire(import.meta.url);
 
 export interface BinRun {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-/** The bin's file, from the package's own `bin` field. */
-export function binPath(vendor: VendorUnderTest): string {
-  const manifestFile = require.resolve(`${vendor.packageName}/package.json`);
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { bin?: Record<string, string> };
-  const [bin] = Object.values(manifest.bin ?? {});
-  if (bin === undefined) throw new Error(`${vendor.packageName} has no bin`);
-  return join(dirname(manifestFile), bin);
 }
 
 /** The command words of the helper the suites drive. */
@@ -48,7 +35,7 @@ function cleanEnv(vendor: VendorUnderTest): Record<string, string> {
 }
 
 export function spawnBin(vendor: VendorUnderTest, args: readonly string[], env: Record<string, string> = {}) {
-  return spawn(process.execPath, [binPath(vendor), ...args], {
+  return spawn(process.execPath, [vendorBin(vendor), ...args], {
     env: { ...cleanEnv(vendor), ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { faults } from "@sdkforge/core/testing";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { binPath, commandOf, credentialEnv } from "./cli-run.js";
+import { vendorBin } from "../../../scripts/lib/vendors.ts";
+import { commandOf, credentialEnv } from "./cli-run.js";
 import { VENDORS } from "./vendors.js";
 
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
@@ -55,7 +56,7 @@ describe.skipIf(!hasTmux).each(VENDORS)("$name bin on a terminal (tmux)", (vendo
     const { server, liveIds } = await vendor.start(vendor.ids(30));
     try {
       server.setFaultPolicy(() => faults.delay(100));
-      const args = [binPath(vendor), ...commandOf(vendor), ...ids, "--concurrency", "1", "--base-url", server.url];
+      const args = [vendorBin(vendor), ...commandOf(vendor), ...ids, "--concurrency", "1", "--base-url", server.url];
       startInTerminal(vendor.spec.env, args, credentialEnv(vendor));
       const midway = await waitFor(/\[[█░]+\] ([1-9]|1\d|2[0-9])\/30 ids/, "a partly filled bar");
       expect(midway).toMatch(/░/);
@@ -75,7 +76,7 @@ describe.skipIf(!hasTmux).each(VENDORS)("$name bin on a terminal (tmux)", (vendo
       const env = credentialEnv(vendor);
       const [typedEnv, typed] = Object.entries(env)[0] ?? ["", ""];
       const rest = Object.fromEntries(Object.entries(env).slice(1));
-      const args = [binPath(vendor), ...commandOf(vendor), id as string, "--base-url", server.url];
+      const args = [vendorBin(vendor), ...commandOf(vendor), id as string, "--base-url", server.url];
       startInTerminal(vendor.spec.env, args, rest);
       await waitFor(new RegExp(`${typedEnv} \\(input hidden\\):`), "the prompt");
       tmux("send-keys", "-t", session, "-l", typed);

@@ -14,6 +14,8 @@ export type VendorServer = TestServer;
 export interface VendorUnderTest extends Omit<TestVendor, "start"> {
   /** The npm name, e.g. `@sdkforge/acme`. */
   readonly packageName: string;
+  /** `packages/<id>`, relative to the repository root. */
+  readonly packageDir: string;
   /** The document's entry file, relative to the repository root. */
   readonly specFile: string;
   /** The generated facts the package exports (`spec`). */
@@ -39,7 +41,7 @@ async function load(): Promise<VendorUnderTest[]> {
     throw new Error(`packages/conformance/package.json lacks devDependencies ${names} (pnpm new-vendor adds them)`);
   }
   return Promise.all(
-    found.map(async ({ packageName, specEntry }) => {
+    found.map(async ({ packageName, packageDir, specEntry }) => {
       const testing = (await import(`${packageName}/testing`)) as { testVendor?: unknown };
       const main = (await import(packageName)) as { spec?: ApiSpec };
       if (!main.spec) throw new Error(`${packageName} does not export its generated \`spec\``);
@@ -51,7 +53,7 @@ async function load(): Promise<VendorUnderTest[]> {
       }
       const vendor = testing.testVendor;
       const start = (ids: Iterable<unknown>) => vendor.start({ ids });
-      return { ...vendor, packageName, specFile: specEntry, spec, start };
+      return { ...vendor, packageName, packageDir, specFile: specEntry, spec, start };
     }),
   );
 }
