@@ -12,6 +12,7 @@ import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanEnv, run, runAllowingFailure } from "../lib/run.ts";
+import { check } from "./check.ts";
 import { type ConsumerVendor, consumerVendorsModule } from "./consumer-vendors.ts";
 import type { Versions } from "./release-rounds.ts";
 
@@ -34,10 +35,6 @@ interface Tools {
   readonly tsc6: string;
   readonly tsgo: string;
   readonly esbuild: string;
-}
-
-function check(condition: boolean, what: string): asserts condition {
-  if (!condition) throw new Error(`consumer check failed: ${what}`);
 }
 
 /** Compilers live in their own folder so each consumer's dependencies are just what a user installs. */
@@ -86,7 +83,7 @@ async function checkInstalled(dir: string, versions: Versions): Promise<void> {
   for (const [name, version] of Object.entries(versions)) {
     const installed = join(dir, "node_modules", ...name.split("/"));
     const manifest = JSON.parse(await readFile(join(installed, "package.json"), "utf8")) as { version: string };
-    check(manifest.version === version, `${name} installed at ${manifest.version}, expected ${version}`);
+    check(manifest.version === version, `consumer: ${name} installed at ${manifest.version}, expected ${version}`);
     for (const file of ["LICENSE", "CHANGELOG.md"]) {
       await readFile(join(installed, file)).catch(() => {
         throw new Error(`consumer check failed: the published ${name} has no ${file}`);
@@ -96,7 +93,7 @@ async function checkInstalled(dir: string, versions: Versions): Promise<void> {
   // One copy of core, shared by every vendor: `instanceof` on its errors depends on it.
   const { stdout } = await run("npm", ["ls", "@sdkforge/core", "--all", "--parseable"], { cwd: dir, env: cleanEnv() });
   const copies = stdout.split("\n").filter((line) => line.endsWith("@sdkforge/core"));
-  check(copies.length === 1, `expected one installed copy of @sdkforge/core, found ${copies.length}`);
+  check(copies.length === 1, `consumer: expected one installed copy of @sdkforge/core, found ${copies.length}`);
 }
 
 /** Builds `import createClient from "openapi-fetch"` both naively and through core's guard, with Node's interop. */
@@ -118,7 +115,7 @@ async function proveInteropGuard(dir: string, tools: Tools): Promise<string> {
     );
     const result = await runAllowingFailure(process.execPath, [outfile], { cwd: dir, env: cleanEnv() });
     if (variant === "guarded")
-      check(result.code === 0 && result.stdout.trim() === "function", `guarded: ${result.output}`);
+      check(result.code === 0 && result.stdout.trim() === "function", `consumer: guarded: ${result.output}`);
     else
       check(
         result.code !== 0 && result.output.includes("is not a function"),
@@ -165,7 +162,10 @@ export async function checkConsumer(
       { cwd: dir, env },
     );
     const text = await readFile(bundle, "utf8");
-    check(!/from\s*["'](@sdkforge|openapi-fetch)/.test(text), "the bundle still imports a package at run time");
+    check(
+      !/from\s*["'](@sdkforge|openapi-fetch)/.test(text),
+      "consumer: the bundle still imports a package at run time",
+    );
     const alone = join(dir, "..", "bundle-alone");
     await mkdir(alone, { recursive: true });
     await cp(bundle, join(alone, "app.mjs"));

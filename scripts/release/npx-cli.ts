@@ -7,12 +7,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { commandWords } from "@sdkforge/core/cli";
 import { cleanEnv, run } from "../lib/run.ts";
+import { check } from "./check.ts";
 import type { ConsumerVendor } from "./consumer-vendors.ts";
 import type { Versions } from "./release-rounds.ts";
-
-function check(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`npx CLI: ${message}`);
-}
 
 export async function checkNpxCli(
   dir: string,
@@ -35,7 +32,7 @@ export async function checkNpxCli(
     const npx = ["--yes", spec];
     const help = await run("npx", [...npx, "--help"], { cwd: folder, env, timeoutMs: 180_000 });
     const words = commandWords(testVendor.resourceName, testVendor.method);
-    check(help.stdout.includes(words.join(" ")), `${spec} --help does not list \`${words.join(" ")}\``);
+    check(help.stdout.includes(words.join(" ")), `npx: ${spec} --help does not list \`${words.join(" ")}\``);
 
     const [id] = testVendor.ids(1);
     const running = await testVendor.start({ ids: [id], credential: testVendor.credential });
@@ -46,8 +43,8 @@ export async function checkNpxCli(
         timeoutMs: 120_000,
       });
       const line = JSON.parse(revoke.stdout.trim()) as { outcome?: string };
-      check(line.outcome === "confirmed", `${spec} did not confirm the revoke: ${revoke.stdout}`);
-      check(running.liveIds.size === 0, `${spec} reported a revoke the server did not perform`);
+      check(line.outcome === "confirmed", `npx: ${spec} did not confirm the revoke: ${revoke.stdout}`);
+      check(running.liveIds.size === 0, `npx: ${spec} reported a revoke the server did not perform`);
     } finally {
       await running.server.close();
     }

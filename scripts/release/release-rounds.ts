@@ -11,6 +11,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { cleanEnv, run } from "../lib/run.ts";
+import { check } from "./check.ts";
 import type { LocalRegistry } from "./local-registry.ts";
 import type { PublishablePackage } from "./workspace-copy.ts";
 
@@ -18,10 +19,6 @@ export type Versions = Record<string, string>;
 type Bump = "patch" | "minor" | "major";
 
 const CORE = "@sdkforge/core";
-
-function check(condition: boolean, what: string): asserts condition {
-  if (!condition) throw new Error(`release check failed: ${what}`);
-}
 
 function sameList(actual: readonly string[], expected: readonly string[], what: string): void {
   check(

@@ -11,15 +11,12 @@ import { join } from "node:path";
 import { cleanEnv, run } from "../lib/run.ts";
 import { discoverVendors } from "../spec-sync/sources.ts";
 import { type DocsSite, startDocsSite } from "../spec-sync/test-support/docs-site.ts";
+import { check } from "./check.ts";
 import type { LocalRegistry } from "./local-registry.ts";
 import { type Versions, versionAndPublish } from "./release-rounds.ts";
 import type { PublishablePackage } from "./workspace-copy.ts";
 
 const ARCHIL = "@sdkforge/archil";
-
-function check(condition: boolean, what: string): asserts condition {
-  if (!condition) throw new Error(`release check failed: ${what}`);
-}
 
 const CALL_THE_NEW_HELPER = `
 import { createServer } from "node:http";
