@@ -81,7 +81,16 @@ export function renderReport(results: BenchResults): string {
     out.push(
       `\n### Streaming bulk: ${integer(count)} ids from a generator, concurrency ${concurrency}, \`keepResults: false\` (fresh process each)\n`,
       table(
-        ["case", "settled", "time", "RSS before", "peak growth", "longest loop block", "abort → settled"],
+        [
+          "case",
+          "settled",
+          "time",
+          "RSS before",
+          "peak growth",
+          "longest loop block",
+          "abort → settled",
+          "longest block, abort → settled",
+        ],
         results.stream.rows.map((row) => [
           row.name,
           integer(row.settled),
@@ -90,6 +99,7 @@ export function renderReport(results: BenchResults): string {
           `${fixed((row.peakRss - row.baselineRss) / 1024 ** 2, 1)} MB`,
           `${fixed(row.maxLoopBlockMs, 1)} ms`,
           row.abortToSettleMs === null ? "–" : `${fixed(row.abortToSettleMs, 1)} ms`,
+          row.abortLoopBlockMs === null ? "–" : `${fixed(row.abortLoopBlockMs, 1)} ms`,
         ]),
       ),
       "\nChecked against the targets:\n",
