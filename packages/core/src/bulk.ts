@@ -11,6 +11,7 @@ import { type DeleteOptions, type DeleteResult, type HelperOptions, performDelet
 import { APIUserAbortError, InvalidArgumentError } from "./errors.js";
 import { Pacer } from "./pacer.js";
 import { checkPathValues } from "./path-params.js";
+import { type SeenKeys, seenKeys } from "./seen-keys.js";
 import type { OperationSpec } from "./spec.js";
 import type { Transport } from "./transport.js";
 
@@ -93,13 +94,20 @@ function sizeOf(ids: unknown): number | undefined {
 /** A blank string (a file's empty last line) is no id: it is skipped, not reported as a failure. */
 const isBlank = (id: unknown) => typeof id === "string" && id.trim() === "";
 
+/** The tag of a single id's key: its type, so that `1` and `"1"` stay two ids. */
+const TAG = { string: 0x73, number: 0x6e, boolean: 0x62, tuple: 0x74 } as const;
+
 /**
- * One key per distinct id. Only called on ids that passed `checkPathValues`, whose parts are
- * strings, numbers or booleans, so the type prefix keeps `1` and `"1"` apart and nothing collapses.
+ * Records the id in `seen` and says whether it is the first time. Only called on ids that passed
+ * `checkPathValues`, whose parts are strings, numbers or booleans: each part keeps its type, so
+ * nothing collapses.
  */
-function keyOf(values: readonly unknown[], single: boolean): unknown {
-  if (single) return values[0];
-  return values.map((value) => `${typeof value}:${String(value)}`).join("\u0000");
+function firstSighting(seen: SeenKeys, values: readonly unknown[]): boolean {
+  if (values.length === 1) {
+    const [value] = values;
+    return seen(TAG[typeof value as "string" | "number" | "boolean"] ?? TAG.tuple, String(value));
+  }
+  return seen(TAG.tuple, values.map((value) => `${typeof value}:${String(value)}`).join("\u0000"));
 }
 
 export async function deleteMany<Id>(
@@ -128,7 +136,7 @@ export async function deleteMany<Id>(
   const total = sizeOf(ids);
   // Sparse by input position: a repeated or blank id leaves its slot empty.
   const outcomes: Outcome<Id>[] = [];
-  const seen = new Set<unknown>();
+  const seen = seenKeys();
   let deleted = 0;
   let failed = 0;
   const settle = (index: number, outcome: Outcome<Id>) => {
@@ -190,9 +198,7 @@ export async function deleteMany<Id>(
         continue;
       }
       // Each distinct id is deleted once: a repeat would only race its twin into a 404.
-      const key = keyOf(values, arity === 1);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (!firstSighting(seen, values)) continue;
       if (signal?.aborted) {
         const error = new APIUserAbortError({
           message: "Bulk delete was aborted by the caller.",
