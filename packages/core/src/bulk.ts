@@ -94,20 +94,15 @@ function sizeOf(ids: unknown): number | undefined {
 /** A blank string (a file's empty last line) is no id: it is skipped, not reported as a failure. */
 const isBlank = (id: unknown) => typeof id === "string" && id.trim() === "";
 
-/** The tag of a single id's key: its type, so that `1` and `"1"` stay two ids. */
-const TAG = { string: 0x73, number: 0x6e, boolean: 0x62, tuple: 0x74 } as const;
-
 /**
  * Records the id in `seen` and says whether it is the first time. Only called on ids that passed
- * `checkPathValues`, whose parts are strings, numbers or booleans: each part keeps its type, so
- * nothing collapses.
+ * `checkPathValues`, whose parts are strings, numbers or booleans. A single id's key is tagged with
+ * the first letter of its type, so `1` and `"1"` stay two ids; a tuple's parts carry their types in
+ * its text, under the tag 0.
  */
 function firstSighting(seen: SeenKeys, values: readonly unknown[]): boolean {
-  if (values.length === 1) {
-    const [value] = values;
-    return seen(TAG[typeof value as "string" | "number" | "boolean"] ?? TAG.tuple, String(value));
-  }
-  return seen(TAG.tuple, values.map((value) => `${typeof value}:${String(value)}`).join("\u0000"));
+  if (values.length === 1) return seen((typeof values[0]).charCodeAt(0), String(values[0]));
+  return seen(0, values.map((value) => `${typeof value}:${String(value)}`).join("\u0000"));
 }
 
 export async function deleteMany<Id>(
